@@ -1,0 +1,20 @@
+package com.amply.policysuite.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** Reads the version Maven wrote into {@code policy-suite.properties}. */
+public final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/policy-suite.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return new String[] {"policy-suite " + p.getProperty("version", "unknown")};
+    }
+}

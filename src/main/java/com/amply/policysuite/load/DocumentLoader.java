@@ -1,0 +1,256 @@
+package com.amply.policysuite.load;
+
+import com.amply.policysuite.model.LoadProblem;
+import com.amply.policysuite.model.LoadProblem.Kind;
+import com.amply.policysuite.model.LoadResult;
+import com.amply.policysuite.model.LocatedDocument;
+import com.amply.policysuite.model.JsonPointer;
+import com.amply.policysuite.model.SourcePosition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Strict, bounded loading of JSON and YAML files into {@link LocatedDocument}s. Duplicate keys, trailing
+ * content, files over a {@link Bounds} and YAML tags other than the standard scalar and collection tags are
+ * load problems, located by line and column. Nothing here throws for bad input.
+ */
+public final class DocumentLoader {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Bounds bounds;
+    private final JsonFactory jsonFactory;
+
+    public DocumentLoader(Bounds bounds) {
+        this.bounds = bounds;
+        this.jsonFactory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        // depth is enforced by the tree builder so that the problem is located; this is a backstop
+                        .maxNestingDepth(bounds.maxDepth() + 1)
+                        .maxDocumentLength(bounds.maxBytes())
+                        .build())
+                .build();
+    }
+
+    /** The syntax a file is read with, chosen by its extension. */
+    public enum Syntax {
+        JSON, YAML;
+
+        public static Syntax of(String fileName) {
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".json")) {
+                return JSON;
+            }
+            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+                return YAML;
+            }
+            return null;
+        }
+    }
+
+    /** Reads and loads {@code path}, reported as {@code file}. */
+    public LoadResult load(Path path, String file, Syntax syntax) {
+        try {
+            long size = Files.size(path);
+            if (size > bounds.maxBytes()) {
+                return failed(file, Kind.TOO_LARGE, "file is " + size + " bytes, over the limit of " + bounds.maxBytes()
+                        + " bytes", SourcePosition.START);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) bounds.maxBytes() + 1);
+            }
+            if (bytes.length > bounds.maxBytes()) {
+                return failed(file, Kind.TOO_LARGE, "file is over the limit of " + bounds.maxBytes() + " bytes",
+                        SourcePosition.START);
+            }
+            return load(bytes, file, syntax);
+        } catch (IOException e) {
+            return failed(file, Kind.UNREADABLE, "cannot be read: " + e.getClass().getSimpleName(), SourcePosition.START);
+        }
+    }
+
+    /** Loads {@code bytes} (UTF-8), reported as {@code file}. */
+    public LoadResult load(byte[] bytes, String file, Syntax syntax) {
+        if (bytes.length > bounds.maxBytes()) {
+            return failed(file, Kind.TOO_LARGE, "file is " + bytes.length + " bytes, over the limit of "
+                    + bounds.maxBytes() + " bytes", SourcePosition.START);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return failed(file, Kind.SYNTAX, "is not valid UTF-8", SourcePosition.START);
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return switch (syntax) {
+            case JSON -> loadJson(text, file);
+            case YAML -> new YamlTreeBuilder(bounds, file).load(text);
+        };
+    }
+
+    static LoadResult failed(String file, Kind kind, String message, SourcePosition position) {
+        return new LoadResult.Failed(file, new LoadProblem(kind, message, position));
+    }
+
+    private LoadResult loadJson(String text, String file) {
+        JsonTreeBuilder builder = new JsonTreeBuilder(file);
+        try (JsonParser parser = jsonFactory.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return failed(file, Kind.SYNTAX, "is empty; expected a JSON document", SourcePosition.START);
+            }
+            JsonNode root = builder.value(parser, "", 0);
+            if (builder.problem != null) {
+                return new LoadResult.Failed(file, builder.problem);
+            }
+            if (parser.nextToken() != null) {
+                return failed(file, Kind.SYNTAX, "has content after the end of the JSON document",
+                        position(parser.currentTokenLocation()));
+            }
+            return new LoadResult.Loaded(new LocatedDocument(file, root, builder.values, builder.keys));
+        } catch (JacksonException e) {
+            return failed(file, Kind.SYNTAX, describe(e), position(e.getLocation()));
+        }
+    }
+
+    private static SourcePosition position(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return SourcePosition.START;
+        }
+        return new SourcePosition(location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /**
+     * Jackson's message without its location suffix and without quoted input: a syntax error in a file that
+     * holds a secret must not echo the secret.
+     */
+    static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "invalid JSON";
+        }
+        message = message.lines().findFirst().orElse("invalid JSON");
+        message = message.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+        if (message.contains("end-of-input")) {
+            return "JSON ends too early (truncated file?): " + message;
+        }
+        return "invalid JSON: " + message;
+    }
+
+    /** Builds the Jackson tree from the token stream, recording positions and stopping at the first problem. */
+    private final class JsonTreeBuilder {
+        final String file;
+        final Map<String, SourcePosition> values = new HashMap<>();
+        final Map<String, SourcePosition> keys = new HashMap<>();
+        LoadProblem problem;
+        int nodes;
+
+        JsonTreeBuilder(String file) {
+            this.file = file;
+        }
+
+        JsonNode value(JsonParser p, String pointer, int depth) {
+            SourcePosition at = position(p.currentTokenLocation());
+            values.put(pointer, at);
+            if (++nodes > bounds.maxNodes()) {
+                problem = new LoadProblem(Kind.TOO_MANY_NODES, "has more than " + bounds.maxNodes() + " values", at);
+                return null;
+            }
+            JsonToken token = p.currentToken();
+            switch (token) {
+                case START_OBJECT -> {
+                    if (depth >= bounds.maxDepth()) {
+                        problem = new LoadProblem(Kind.TOO_DEEP, "nests deeper than " + bounds.maxDepth() + " levels", at);
+                        return null;
+                    }
+                    ObjectNode object = NODES.objectNode();
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String name = p.currentName();
+                        String child = JsonPointer.child(pointer, name);
+                        SourcePosition keyAt = position(p.currentTokenLocation());
+                        if (object.has(name)) {
+                            problem = new LoadProblem(Kind.DUPLICATE_KEY, "duplicate key \"" + name + "\" in the object at "
+                                    + (pointer.isEmpty() ? "the root" : pointer) + " (first at " + keys.get(child)
+                                    + "); keys must be unique", keyAt);
+                            return null;
+                        }
+                        keys.put(child, keyAt);
+                        p.nextToken();
+                        JsonNode v = value(p, child, depth + 1);
+                        if (problem != null) {
+                            return null;
+                        }
+                        object.set(name, v);
+                    }
+                    return object;
+                }
+                case START_ARRAY -> {
+                    if (depth >= bounds.maxDepth()) {
+                        problem = new LoadProblem(Kind.TOO_DEEP, "nests deeper than " + bounds.maxDepth() + " levels", at);
+                        return null;
+                    }
+                    ArrayNode array = NODES.arrayNode();
+                    int index = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode v = value(p, JsonPointer.child(pointer, index++), depth + 1);
+                        if (problem != null) {
+                            return null;
+                        }
+                        array.add(v);
+                    }
+                    return array;
+                }
+                case VALUE_STRING -> {
+                    return NODES.stringNode(p.getString());
+                }
+                case VALUE_NUMBER_INT -> {
+                    return switch (p.getNumberType()) {
+                        case INT -> NODES.numberNode(p.getIntValue());
+                        case LONG -> NODES.numberNode(p.getLongValue());
+                        default -> NODES.numberNode(p.getBigIntegerValue());
+                    };
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    return NODES.numberNode(p.getDecimalValue());
+                }
+                case VALUE_TRUE -> {
+                    return NODES.booleanNode(true);
+                }
+                case VALUE_FALSE -> {
+                    return NODES.booleanNode(false);
+                }
+                case VALUE_NULL -> {
+                    return NODES.nullNode();
+                }
+                default -> {
+                    problem = new LoadProblem(Kind.SYNTAX, "unexpected token " + token, at);
+                    return null;
+                }
+            }
+        }
+    }
+}

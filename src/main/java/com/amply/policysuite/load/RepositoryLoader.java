@@ -1,0 +1,126 @@
+package com.amply.policysuite.load;
+
+import com.amply.policysuite.load.DocumentLoader.Syntax;
+import com.amply.policysuite.model.LoadProblem;
+import com.amply.policysuite.model.LoadResult;
+import com.amply.policysuite.model.LocatedDocument;
+import com.amply.policysuite.model.Policy;
+import com.amply.policysuite.model.RepositoryModel;
+import com.amply.policysuite.model.RepositoryModel.ConfigProblem;
+import com.amply.policysuite.model.RepositoryModel.FileKind;
+import com.amply.policysuite.model.RepositoryModel.Unloadable;
+import com.amply.policysuite.model.SourcePosition;
+import com.amply.policysuite.model.Suite;
+import com.amply.policysuite.model.TaskDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads a repository from disk: {@code suite.yaml}, every file under {@code policies/} and every file under
+ * {@code task-definitions/}. A file that can't be loaded is recorded, not fatal, so the rest is still checked.
+ * This is the edge where files are read; the model it returns is pure data.
+ */
+public final class RepositoryLoader {
+
+    /** The repository can't be checked at all (no directory, no suite configuration). */
+    public static final class UnreadableRepository extends Exception {
+        public UnreadableRepository(String message) {
+            super(message);
+        }
+    }
+
+    private final DocumentLoader documents = new DocumentLoader(Bounds.DOCUMENT);
+    private final DocumentLoader suiteDocuments = new DocumentLoader(Bounds.SUITE);
+
+    public RepositoryModel load(Path root) throws UnreadableRepository {
+        if (!Files.isDirectory(root)) {
+            throw new UnreadableRepository(root + " is not a directory");
+        }
+        Path suitePath = root.resolve(RepositoryModel.SUITE_FILE);
+        if (!Files.isRegularFile(suitePath)) {
+            throw new UnreadableRepository("no " + RepositoryModel.SUITE_FILE + " in " + root
+                    + " (is --repo pointing at a policy-suite repository?)");
+        }
+        List<String> checked = new ArrayList<>();
+        List<Unloadable> unloadable = new ArrayList<>();
+
+        checked.add(RepositoryModel.SUITE_FILE);
+        LocatedDocument suiteDocument = null;
+        Suite suite = null;
+        List<ConfigProblem> configProblems = List.of();
+        LoadResult suiteResult = suiteDocuments.load(suitePath, RepositoryModel.SUITE_FILE, Syntax.YAML);
+        if (suiteResult instanceof LoadResult.Loaded loaded) {
+            suiteDocument = loaded.document();
+            SuiteReader.Result read = SuiteReader.read(suiteDocument);
+            suite = read.suite();
+            configProblems = read.problems();
+        } else {
+            unloadable.add(new Unloadable(FileKind.SUITE, suiteResult.file(), ((LoadResult.Failed) suiteResult).problem()));
+        }
+
+        List<Policy> policies = new ArrayList<>();
+        for (String file : files(root, RepositoryModel.POLICIES)) {
+            checked.add(file);
+            Syntax syntax = Syntax.of(file);
+            LoadResult result = syntax == Syntax.JSON
+                    ? documents.load(root.resolve(file), file, syntax)
+                    : unsupported(file, "is not a JSON file; IAM policies under policies/ must be .json");
+            if (result instanceof LoadResult.Loaded loaded) {
+                policies.add(PolicyReader.read(loaded.document()));
+            } else {
+                unloadable.add(new Unloadable(FileKind.POLICY, file, ((LoadResult.Failed) result).problem()));
+            }
+        }
+
+        List<TaskDefinition> taskDefinitions = new ArrayList<>();
+        for (String file : files(root, RepositoryModel.TASK_DEFINITIONS)) {
+            checked.add(file);
+            Syntax syntax = Syntax.of(file);
+            LoadResult result = syntax != null
+                    ? documents.load(root.resolve(file), file, syntax)
+                    : unsupported(file, "is neither JSON nor YAML; task definitions must be .json, .yaml or .yml");
+            if (result instanceof LoadResult.Loaded loaded) {
+                taskDefinitions.add(TaskDefinitionReader.read(loaded.document(), folderEnvironment(file)));
+            } else {
+                unloadable.add(new Unloadable(FileKind.TASK_DEFINITION, file, ((LoadResult.Failed) result).problem()));
+            }
+        }
+        return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked);
+    }
+
+    private static LoadResult unsupported(String file, String message) {
+        return new LoadResult.Failed(file, new LoadProblem(LoadProblem.Kind.UNSUPPORTED_TYPE, message, SourcePosition.START));
+    }
+
+    /** {@code prod} for {@code task-definitions/prod/api.json}; null for a file directly under task-definitions/. */
+    static String folderEnvironment(String file) {
+        String[] parts = file.split("/");
+        return parts.length >= 3 ? parts[1] : null;
+    }
+
+    /**
+     * Every regular file under {@code dir}, sorted, repository-relative. Hidden files and Markdown notes are
+     * skipped; symbolic links are not followed.
+     */
+    private static List<String> files(Path root, String dir) throws UnreadableRepository {
+        Path base = root.resolve(dir);
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(base)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(f -> !f.substring(f.lastIndexOf('/') + 1).startsWith("."))
+                    .filter(f -> !f.endsWith(".md"))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableRepository("cannot list " + dir + "/: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.amply.policysuite.model;
+
+import java.util.Comparator;
+
+/**
+ * One problem found by a rule. {@code file} is relative to the repository root with '/' separators,
+ * {@code pointer} is a JSON pointer into the document ("" for the whole document). The message never
+ * carries a secret value.
+ */
+public record Finding(String ruleId, Severity severity, String file, String pointer, int line, int column,
+                      String message) {
+
+    /** Stable output order: by file, then position, then rule id and message. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::pointer)
+            .thenComparing(Finding::message);
+
+    public Finding {
+        if (ruleId == null || severity == null || file == null || pointer == null || message == null) {
+            throw new IllegalArgumentException("a finding needs a rule id, severity, file, pointer and message");
+        }
+    }
+
+    /** The one-line form of STYLE.md: {@code TD002 error file:line:col /pointer: message}. */
+    public String toLine() {
+        StringBuilder b = new StringBuilder(ruleId).append(' ').append(severity.word()).append(' ').append(file);
+        if (line > 0) {
+            b.append(':').append(line).append(':').append(column);
+        }
+        if (!pointer.isEmpty()) {
+            b.append(' ').append(pointer);
+        }
+        return b.append(": ").append(message).toString();
+    }
+}

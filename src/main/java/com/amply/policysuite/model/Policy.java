@@ -1,0 +1,31 @@
+package com.amply.policysuite.model;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An identity-based IAM policy document, read as far as its grammar allows. Values of the wrong type are
+ * left out here; the grammar rule reports them.
+ */
+public record Policy(String file, LocatedDocument document, List<Statement> statements) {
+    public Policy {
+        statements = List.copyOf(statements);
+    }
+
+    /**
+     * One statement. {@code actions} holds Action or NotAction entries ({@code notAction} tells which);
+     * {@code resources} likewise. {@code condition} is the raw Condition object or null.
+     */
+    public record Statement(int index, String pointer, String sid, String effect, List<Located> actions,
+                            boolean notAction, List<Located> resources, boolean notResource, JsonNode condition) {
+        public Statement {
+            actions = List.copyOf(actions);
+            resources = List.copyOf(resources);
+        }
+
+        /** "statement 2 (Sid ReadStagingSecrets)" or "statement 2" for messages. */
+        public String label() {
+            return "statement " + index + (sid != null ? " (Sid " + sid + ")" : "");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.amply.policysuite.model;
+
+import com.amply.policysuite.model.SecretArn.Parse;
+import com.amply.policysuite.model.TaskDefinition.Container;
+import com.amply.policysuite.model.TaskDefinition.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One {@code secrets[]} entry of a container with its {@code valueFrom} parsed against the suite's catalog. */
+public record SecretReference(Container container, Variable variable, Parse parse) {
+
+    public String valueFromPointer() {
+        return variable.pointer() + "/valueFrom";
+    }
+
+    /** The parsed ARN, when {@code valueFrom} is a well-formed secret ARN. */
+    public Optional<SecretArn> arn() {
+        return parse instanceof Parse.Ok ok ? Optional.of(ok.arn()) : Optional.empty();
+    }
+
+    /** The {@code <app>/<env>/<name>} parts of the referenced secret, when its name has them. */
+    public Optional<SecretName> name() {
+        return arn().flatMap(a -> SecretName.split(a.secretName()));
+    }
+
+    /** Every secret reference of {@code taskDefinition}, in file order. */
+    public static List<SecretReference> of(TaskDefinition taskDefinition, Suite suite) {
+        List<SecretReference> out = new ArrayList<>();
+        for (Container c : taskDefinition.containers()) {
+            for (Variable v : c.secrets()) {
+                if (v.value() != null) {
+                    out.add(new SecretReference(c, v, SecretArn.parse(v.value(), suite::isCatalogSecret)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,147 @@
+package com.amply.policysuite.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The suite configuration ({@code suite.yaml}): the app prefix, the account, the environments, the services,
+ * the secret catalog and the roles. It also owns the naming conventions, so rules ask it for expected names.
+ */
+public final class Suite {
+    private final String app;
+    private final String partition;
+    private final String account;
+    private final String region;
+    private final List<String> environments;
+    private final Set<String> environmentSet;
+    private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
+    private final Map<String, CatalogSecret> secrets = new LinkedHashMap<>();
+    private final Map<String, RoleSpec> roles = new LinkedHashMap<>();
+    private final Map<String, String> policyOwners = new LinkedHashMap<>();
+    private final Map<String, RoleSpec> ecsRoles = new LinkedHashMap<>();
+
+    public Suite(String app, String partition, String account, String region, List<String> environments,
+                 List<ServiceSpec> services, List<CatalogSecret> secrets, List<RoleSpec> roles) {
+        this.app = app;
+        this.partition = partition;
+        this.account = account;
+        this.region = region;
+        this.environments = List.copyOf(environments);
+        this.environmentSet = Set.copyOf(environments);
+        services.forEach(s -> this.services.putIfAbsent(s.name(), s));
+        secrets.forEach(s -> this.secrets.putIfAbsent(s.name(), s));
+        roles.forEach(r -> {
+            this.roles.putIfAbsent(r.name(), r);
+            r.policies().forEach(p -> policyOwners.putIfAbsent(p, r.name()));
+            if (r.environment() != null && r.service() != null) {
+                ecsRoles.putIfAbsent(ecsKey(r.kind(), r.environment(), r.service()), r);
+            }
+        });
+    }
+
+    public String app() {
+        return app;
+    }
+
+    public String partition() {
+        return partition;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public List<String> environments() {
+        return environments;
+    }
+
+    public boolean isEnvironment(String name) {
+        return environmentSet.contains(name);
+    }
+
+    public List<ServiceSpec> services() {
+        return List.copyOf(services.values());
+    }
+
+    public Optional<ServiceSpec> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    public List<CatalogSecret> secrets() {
+        return List.copyOf(secrets.values());
+    }
+
+    public Optional<CatalogSecret> secret(String name) {
+        return Optional.ofNullable(secrets.get(name));
+    }
+
+    /** True when {@code fullName} is {@code <app>/<env>/<name>} for a catalog secret that exists in that environment. */
+    public boolean isCatalogSecret(String fullName) {
+        return SecretName.split(fullName)
+                .filter(n -> n.app().equals(app))
+                .flatMap(n -> secret(n.name()).filter(s -> s.environments().contains(n.environment())))
+                .isPresent();
+    }
+
+    public List<RoleSpec> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    public Optional<RoleSpec> role(String name) {
+        return Optional.ofNullable(roles.get(name));
+    }
+
+    /** The role that lists {@code policyFile} among its policies. */
+    public Optional<String> policyOwner(String policyFile) {
+        return Optional.ofNullable(policyOwners.get(policyFile));
+    }
+
+    /** {@code arn:aws:iam::123456789012:role/<name>}. */
+    public String roleArn(String roleName) {
+        return "arn:" + partition + ":iam::" + account + ":role/" + roleName;
+    }
+
+    /** {@code arn:aws:secretsmanager:eu-central-1:123456789012:secret:<app>/<env>/<name>} without the random suffix. */
+    public String secretArn(String environment, String name) {
+        return "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + app + "/" + environment + "/" + name;
+    }
+
+    /** The naming convention for task definition families: {@code <app>-<env>-<service>}. */
+    public String familyName(String environment, String service) {
+        return app + "-" + environment + "-" + service;
+    }
+
+    /**
+     * The naming convention for roles: {@code <app>-<env>-<service>-task} and {@code <app>-<env>-<service>-execution}
+     * for ECS roles, {@code <app>-ci-<purpose>} for CI roles and {@code <app>-drift-check} for the drift-check role.
+     * Returns a regular expression for kinds that leave part of the name free.
+     */
+    public String roleNamePattern(RoleKind kind, String environment, String service) {
+        return switch (kind) {
+            case ECS_TASK -> quote(app + "-" + environment + "-" + service + "-task");
+            case ECS_EXECUTION -> quote(app + "-" + environment + "-" + service + "-execution");
+            case CI -> quote(app + "-ci-") + "[a-z0-9]+(?:-[a-z0-9]+)*";
+            case DRIFT_CHECK -> quote(app + "-drift-check");
+        };
+    }
+
+    private static String quote(String s) {
+        return java.util.regex.Pattern.quote(s);
+    }
+
+    /** The ECS role of {@code kind} for {@code service} in {@code environment}, if the configuration declares one. */
+    public Optional<RoleSpec> ecsRole(RoleKind kind, String environment, String service) {
+        return Optional.ofNullable(ecsRoles.get(ecsKey(kind, environment, service)));
+    }
+
+    private static String ecsKey(RoleKind kind, String environment, String service) {
+        return kind.word() + '\u0000' + environment + '\u0000' + service;
+    }
+}

@@ -1,0 +1,74 @@
+package com.amply.policysuite.rules;
+
+import com.amply.policysuite.rules.config.RolePolicyFilesExist;
+import com.amply.policysuite.rules.config.SuiteConfigurationIsComplete;
+import com.amply.policysuite.rules.config.SuiteConfigurationParses;
+import com.amply.policysuite.rules.iam.PolicyFileBelongsToRole;
+import com.amply.policysuite.rules.iam.PolicyFollowsGrammar;
+import com.amply.policysuite.rules.iam.PolicyParses;
+import com.amply.policysuite.rules.naming.ArnsUseConfiguredAccount;
+import com.amply.policysuite.rules.naming.ContainerSecretVariablesMatchSecrets;
+import com.amply.policysuite.rules.naming.RoleNamesFollowConvention;
+import com.amply.policysuite.rules.naming.SecretNamesFollowConvention;
+import com.amply.policysuite.rules.naming.TaskDefinitionFamiliesFollowConvention;
+import com.amply.policysuite.rules.secrets.CatalogSecretNamesSchema;
+import com.amply.policysuite.rules.taskdef.NoPlaintextSecretsInEnvironment;
+import com.amply.policysuite.rules.taskdef.ReferencedSecretsAreInCatalog;
+import com.amply.policysuite.rules.taskdef.TaskDefinitionBelongsToDeclaredService;
+import com.amply.policysuite.rules.taskdef.TaskDefinitionFamilyMatchesFolder;
+import com.amply.policysuite.rules.taskdef.TaskDefinitionHasRegisterShape;
+import com.amply.policysuite.rules.taskdef.TaskDefinitionParses;
+import com.amply.policysuite.rules.taskdef.TaskDefinitionReferencesOwnEnvironment;
+import com.amply.policysuite.rules.taskdef.TaskDefinitionUsesOwnRoles;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every rule, listed explicitly (no classpath scanning), in id order. Adding a rule means adding it here. */
+public final class RuleRegistry {
+    private static final List<Rule> ALL = validated(List.of(
+            new SuiteConfigurationParses(),
+            new SuiteConfigurationIsComplete(),
+            new RolePolicyFilesExist(),
+            new SecretNamesFollowConvention(),
+            new ContainerSecretVariablesMatchSecrets(),
+            new TaskDefinitionFamiliesFollowConvention(),
+            new RoleNamesFollowConvention(),
+            new ArnsUseConfiguredAccount(),
+            new TaskDefinitionParses(),
+            new TaskDefinitionHasRegisterShape(),
+            new TaskDefinitionReferencesOwnEnvironment(),
+            new TaskDefinitionUsesOwnRoles(),
+            new TaskDefinitionFamilyMatchesFolder(),
+            new TaskDefinitionBelongsToDeclaredService(),
+            new ReferencedSecretsAreInCatalog(),
+            new NoPlaintextSecretsInEnvironment(),
+            new PolicyParses(),
+            new PolicyFileBelongsToRole(),
+            new PolicyFollowsGrammar(),
+            new CatalogSecretNamesSchema()));
+
+    private RuleRegistry() {
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return ALL.stream().filter(r -> r.info().id().equals(id)).findFirst();
+    }
+
+    /** Rejects a registry with a duplicate id when it is loaded, as Error Prone rejects inconsistent annotations. */
+    private static List<Rule> validated(List<Rule> rules) {
+        Set<String> ids = new HashSet<>();
+        for (Rule r : rules) {
+            if (!ids.add(r.info().id())) {
+                throw new IllegalStateException("duplicate rule id " + r.info().id());
+            }
+        }
+        return rules.stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
+    }
+}
