@@ -154,11 +154,29 @@ public final class DocumentLoader {
             return "invalid JSON";
         }
         message = message.lines().findFirst().orElse("invalid JSON");
-        message = message.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+        message = redactQuoted(message);
         if (message.contains("end-of-input")) {
             return "JSON ends too early (truncated file?): " + message;
         }
         return "invalid JSON: " + message;
+    }
+
+    /**
+     * Replaces quoted fragments of a parser message by an ellipsis, keeping quoted fragments of up to three
+     * characters (punctuation such as ',' or ']') that carry no secret but make the message readable.
+     */
+    static String redactQuoted(String message) {
+        return redact(redact(message, '\''), '"');
+    }
+
+    private static String redact(String message, char quote) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(quote + "([^" + quote + "]*)" + quote).matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String kept = m.group(1).length() <= 3 ? m.group() : quote + "…" + quote;
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(kept));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** Builds the Jackson tree from the token stream, recording positions and stopping at the first problem. */

@@ -107,7 +107,7 @@ final class YamlTreeBuilder {
         if (message == null) {
             return "unreadable document";
         }
-        return message.lines().findFirst().orElse("").replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+        return DocumentLoader.redactQuoted(message.lines().findFirst().orElse(""));
     }
 
     private static SourcePosition position(Mark mark) {

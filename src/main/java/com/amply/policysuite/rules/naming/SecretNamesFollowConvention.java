@@ -40,8 +40,7 @@ public final class SecretNamesFollowConvention implements Rule {
         for (CatalogSecret s : suite.secrets()) {
             if (!SecretName.KEBAB.matcher(s.name()).matches()) {
                 findings.at(INFO, repository.suiteDocument(), s.pointer() + "/name", "catalog secret name " + s.name()
-                        + " must be kebab-case (lower-case letters, digits, single hyphens); the full name is then "
-                        + suite.app() + "/<env>/" + s.name() + ".");
+                        + " must be kebab-case (lower-case letters, digits, single hyphens); name it " + kebab(s.name()) + ".");
             }
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
