@@ -154,7 +154,12 @@ public final class SecretPayloadValidator {
         }
         Set<Violation> violations = new LinkedHashSet<>();
         for (Error error : errors) {
-            violations.add(secret.toViolation(error));
+            try {
+                violations.add(secret.toViolation(error));
+            } catch (RuntimeException e) {
+                violations.add(new Violation("", String.valueOf(error.getKeyword()), secret.file(),
+                        "the payload violates a rule of the schema (details unavailable)"));
+            }
         }
         return List.copyOf(violations);
     }
