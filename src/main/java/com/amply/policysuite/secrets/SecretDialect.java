@@ -2,12 +2,14 @@ package com.amply.policysuite.secrets;
 
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.DisallowUnknownKeywordFactory;
 import com.networknt.schema.keyword.NonValidationKeyword;
 
 /**
  * Draft 2020-12 plus the secret keywords. The dialect keeps the standard 2020-12 id, so the schemas declare the plain
  * {@code https://json-schema.org/draft/2020-12/schema} and still validate against the official meta-schema (which
- * allows extra keywords); this registry simply knows how to assert the extra ones.
+ * allows extra keywords); this registry simply knows how to assert the extra ones. Any other unknown keyword makes
+ * the schema fail to load, so a typo cannot silently switch a rule off.
  */
 final class SecretDialect {
 
@@ -27,6 +29,8 @@ final class SecretDialect {
                 .keyword(new KeyEntropyKeyword())
                 .keyword(new NonValidationKeyword(MESSAGE))
                 .keyword(new NonValidationKeyword(PAYLOAD))
+                // a misspelt keyword ("connectionURL") must break the schema, not be ignored as an annotation
+                .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
                 .build();
     }
 

@@ -27,9 +27,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Validates a Secrets Manager {@code SecretString} against the secret's JSON Schema for one environment.
  *
  * <p>Schemas are given as file name ({@code <secret-name>.schema.json}) → JSON text, e.g. from
- * {@link SecretSchemaFiles#read}. Environment selection is data: a schema lists its environments under
- * {@code $defs/environments/<env>}, and the payload is validated against exactly that subschema (which usually
- * {@code $ref}s {@code #/$defs/common} and adds the environment's own constraints). Payloads are strings unless the
+ * {@link SecretSchemaFiles#read}; other file names are ignored. Environment selection is data: a schema defines
+ * environment {@code <env>} as the subschema {@code $defs/env-<env>}, and the payload is validated against exactly
+ * that subschema (which usually {@code $ref}s {@code #/$defs/common} and adds the environment's own constraints). Payloads are strings unless the
  * schema root says {@code "x-payload": "json"}, in which case the SecretString is parsed as JSON first.
  *
  * <p>The validator is pure and thread-safe after construction: no I/O, no printing, and {@link #validate} never
@@ -37,8 +37,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class SecretPayloadValidator {
 
-    /** JSON pointer (inside a schema) of the per-environment subschemas. */
-    public static final String ENVIRONMENTS = "/$defs/environments";
+    /** JSON pointer (inside a schema) of the definitions holding the per-environment subschemas. */
+    public static final String DEFS = "/$defs";
+    /** Name prefix of a per-environment subschema in {@code $defs}: environment {@code prod} is {@code env-prod}. */
+    public static final String ENVIRONMENT_PREFIX = "env-";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -128,7 +130,7 @@ public final class SecretPayloadValidator {
         }
         Schema schema = environment == null ? null : secret.environments().get(environment);
         if (schema == null) {
-            return List.of(new Violation("", "environment", secret.file() + "#" + ENVIRONMENTS,
+            return List.of(new Violation("", "environment", secret.file() + "#" + DEFS,
                     "unknown environment for this secret; the schema defines: "
                             + String.join(", ", new TreeSet<>(secret.environments().keySet()))));
         }
@@ -176,9 +178,11 @@ public final class SecretPayloadValidator {
 
         static SecretSchema load(String name, JsonNode doc, SchemaRegistry registry, Map<String, String> fileById) {
             String file = name + SecretSchemaFiles.SUFFIX;
-            JsonNode envs = doc.at(ENVIRONMENTS);
-            if (!envs.isObject() || envs.isEmpty()) {
-                return broken(name, "it defines no environments under $defs/environments");
+            List<String> envs = doc.at(DEFS).propertyNames().stream()
+                    .filter(def -> def.startsWith(ENVIRONMENT_PREFIX) && def.length() > ENVIRONMENT_PREFIX.length())
+                    .toList();
+            if (envs.isEmpty()) {
+                return broken(name, "it defines no environments ($defs/" + ENVIRONMENT_PREFIX + "<env>)");
             }
             String payloadKind = doc.path(SecretDialect.PAYLOAD).asString("string");
             if (!payloadKind.equals("string") && !payloadKind.equals("json")) {
@@ -188,13 +192,14 @@ public final class SecretPayloadValidator {
                     : "https://policy-suite.amply.invalid/schemas/" + file;
             Map<String, Schema> schemas = new TreeMap<>();
             try {
-                for (String env : envs.propertyNames()) {
-                    Schema schema = registry.getSchema(SchemaLocation.of(id + "#" + ENVIRONMENTS + "/" + env));
+                for (String def : envs) {
+                    String pointer = DEFS + "/" + def.replace("~", "~0").replace("/", "~1");
+                    Schema schema = registry.getSchema(SchemaLocation.of(id + "#" + pointer));
                     schema.initializeValidators();
-                    schemas.put(env, schema);
+                    schemas.put(def.substring(ENVIRONMENT_PREFIX.length()), schema);
                 }
             } catch (RuntimeException e) {
-                return broken(name, "it could not be compiled (check custom keyword arguments and $refs)");
+                return broken(name, "it could not be compiled (check keyword names, custom keyword arguments and $refs)");
             }
             Set<String> declared = new TreeSet<>();
             collectDeclaredProperties(doc, declared);

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param pointer        JSON pointer into the payload ("" for the whole payload)
  * @param rule           the failed keyword, e.g. {@code pattern}, {@code required}, {@code dateRange.order}
- * @param schemaLocation where the rule lives, e.g. {@code stripe-secret-key.schema.json#/$defs/environments/prod/pattern};
+ * @param schemaLocation where the rule lives, e.g. {@code stripe-secret-key.schema.json#/$defs/env-prod/pattern};
  *                       empty for problems found before schema evaluation (unknown secret, payload not JSON, ...)
  * @param message        human readable, names the rule, never contains the payload or any part of it
  */

@@ -39,8 +39,9 @@ class SchemaMetaValidationTest {
         return SecretSchemaFiles.read(Fixtures.SCHEMAS).entrySet().stream().map(file -> dynamicTest(file.getKey(), () -> {
             JsonNode doc = json.readTree(file.getValue());
             assertThat(doc.path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-            assertThat(doc.at(SecretPayloadValidator.ENVIRONMENTS).propertyNames())
-                    .containsExactlyInAnyOrder("prod", "staging", "sandbox");
+            assertThat(doc.at(SecretPayloadValidator.DEFS).propertyNames())
+                    .filteredOn(def -> def.startsWith(SecretPayloadValidator.ENVIRONMENT_PREFIX))
+                    .containsExactlyInAnyOrder("env-prod", "env-staging", "env-sandbox");
         }));
     }
 
@@ -57,14 +58,28 @@ class SchemaMetaValidationTest {
         String schema = """
                 {"$schema": "https://json-schema.org/draft/2020-12/schema",
                  "$id": "https://policy-suite.amply.invalid/schemas/broken.schema.json",
-                 "$defs": {"environments": {"prod": {"type": "string", "keyEntropy": {"minBytes": "many"}}}}}
+                 "$defs": {"env-prod": {"type": "string", "keyEntropy": {"minBytes": "many"}}}}
                 """;
         SecretPayloadValidator validator = SecretPayloadValidator.fromSchemaFiles(Map.of("broken.schema.json", schema));
 
         assertThat(validator.schemaProblems()).containsOnlyKeys("broken");
         assertThat(validator.validate("prod", "broken", "anything")).containsExactly(new Violation("", "schema",
                 "broken.schema.json",
-                "the schema cannot be used: it could not be compiled (check custom keyword arguments and $refs)"));
+                "the schema cannot be used: it could not be compiled (check keyword names, custom keyword arguments and $refs)"));
+    }
+
+    @Test
+    void a_misspelt_keyword_makes_that_schema_unusable_instead_of_being_ignored() {
+        String schema = """
+                {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                 "$id": "https://policy-suite.amply.invalid/schemas/typo.schema.json",
+                 "$defs": {"env-prod": {"type": "string", "connectionURL": {"schemes": ["https"]}}}}
+                """;
+        SecretPayloadValidator validator = SecretPayloadValidator.fromSchemaFiles(Map.of("typo.schema.json", schema));
+
+        assertThat(validator.schemaProblems()).containsOnlyKeys("typo");
+        assertThat(validator.validate("prod", "typo", "https://example.invalid")).extracting(Violation::rule)
+                .containsExactly("schema");
     }
 
     @Test

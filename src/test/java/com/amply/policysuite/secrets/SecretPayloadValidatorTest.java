@@ -32,7 +32,7 @@ class SecretPayloadValidatorTest {
         void a_test_key_in_prod_must_start_with_sk_live() {
             assertThat(VALIDATOR.validate("prod", "stripe-secret-key", "sk_test_FAKEFAKEFAKEFAKE0000"))
                     .containsExactly(new Violation("", "pattern",
-                            "stripe-secret-key.schema.json#/$defs/environments/prod/pattern",
+                            "stripe-secret-key.schema.json#/$defs/env-prod/pattern",
                             "must start with sk_live_ in prod"));
         }
 
@@ -40,7 +40,7 @@ class SecretPayloadValidatorTest {
         void a_live_key_in_staging_is_rejected() {
             assertThat(VALIDATOR.validate("staging", "stripe-secret-key", "sk_live_FAKEFAKEFAKEFAKE0000"))
                     .containsExactly(new Violation("", "pattern",
-                            "stripe-secret-key.schema.json#/$defs/environments/staging/pattern",
+                            "stripe-secret-key.schema.json#/$defs/env-staging/pattern",
                             "must start with sk_test_ in staging (live keys belong to prod only)"));
         }
 
@@ -86,7 +86,7 @@ class SecretPayloadValidatorTest {
         void prod_must_use_tls() {
             assertThat(VALIDATOR.validate("prod", "redis-url", "redis://cache.example.invalid:6379/0"))
                     .containsExactly(new Violation("", "pattern",
-                            "redis-url.schema.json#/$defs/environments/prod/pattern",
+                            "redis-url.schema.json#/$defs/env-prod/pattern",
                             "must use rediss:// (TLS) in prod"));
         }
 
@@ -220,7 +220,7 @@ class SecretPayloadValidatorTest {
         @Test
         void an_unknown_environment_lists_the_environments_the_schema_defines() {
             assertThat(VALIDATOR.validate("production", "sentry-dsn", "x")).containsExactly(new Violation("",
-                    "environment", "sentry-dsn.schema.json#/$defs/environments",
+                    "environment", "sentry-dsn.schema.json#/$defs",
                     "unknown environment for this secret; the schema defines: prod, sandbox, staging"));
         }
 
