@@ -70,8 +70,7 @@ public final class SecretPayloadValidator {
             String name = file.substring(0, file.length() - SecretSchemaFiles.SUFFIX.length());
             try {
                 JsonNode doc = JSON.readTree(text);
-                String id = doc.path("$id").isString() ? doc.get("$id").stringValue()
-                        : "https://policy-suite.amply.invalid/schemas/" + file;
+                String id = idOf(doc, file);
                 byId.put(id, text);
                 fileById.put(id, file);
                 docs.put(name, doc);
@@ -80,6 +79,8 @@ public final class SecretPayloadValidator {
             }
         });
         SchemaRegistry registry = SchemaRegistry.withDialect(SecretDialect.create(), builder -> builder
+                // only the given schemas (and the bundled meta-schemas) resolve: a remote $ref is never fetched
+                .schemaLoader(loader -> loader.fetchRemoteResources(false))
                 .schemas(byId)
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .pathType(PathType.JSON_POINTER)
@@ -87,6 +88,12 @@ public final class SecretPayloadValidator {
                         .build()));
         docs.forEach((name, doc) -> secrets.put(name, SecretSchema.load(name, doc, registry, fileById)));
         return new SecretPayloadValidator(Collections.unmodifiableMap(secrets));
+    }
+
+    /** The schema's {@code $id}, or a stable placeholder id derived from the file name when it has none. */
+    private static String idOf(JsonNode doc, String file) {
+        return doc.path("$id").isString() ? doc.get("$id").stringValue()
+                : "https://policy-suite.amply.invalid/schemas/" + file;
     }
 
     /** Secret names (file names without {@code .schema.json}) this validator knows. */
@@ -188,8 +195,7 @@ public final class SecretPayloadValidator {
             if (!payloadKind.equals("string") && !payloadKind.equals("json")) {
                 return broken(name, SecretDialect.PAYLOAD + " must be \"string\" or \"json\"");
             }
-            String id = doc.path("$id").isString() ? doc.get("$id").stringValue()
-                    : "https://policy-suite.amply.invalid/schemas/" + file;
+            String id = idOf(doc, file);
             Map<String, Schema> schemas = new TreeMap<>();
             try {
                 for (String def : envs) {

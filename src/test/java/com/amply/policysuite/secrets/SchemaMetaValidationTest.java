@@ -83,6 +83,19 @@ class SchemaMetaValidationTest {
     }
 
     @Test
+    void a_remote_ref_is_not_fetched_and_makes_that_schema_unusable() {
+        String schema = """
+                {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                 "$id": "https://policy-suite.amply.invalid/schemas/remote.schema.json",
+                 "$defs": {"env-prod": {"$ref": "https://schemas.example.invalid/secret.json"}}}
+                """;
+        SecretPayloadValidator validator = SecretPayloadValidator.fromSchemaFiles(Map.of("remote.schema.json", schema));
+
+        assertThat(validator.validate("prod", "remote", "anything")).extracting(Violation::rule)
+                .containsExactly("schema");
+    }
+
+    @Test
     void a_schema_file_that_is_not_json_is_reported_when_its_secret_is_validated() {
         SecretPayloadValidator validator = SecretPayloadValidator.fromSchemaFiles(Map.of("broken.schema.json", "{"));
 
