@@ -46,6 +46,15 @@ class SchemaMetaValidationTest {
     }
 
     @Test
+    void every_custom_keyword_and_annotation_is_documented_in_the_schemas_readme() throws IOException {
+        String readme = java.nio.file.Files.readString(Fixtures.SCHEMAS.resolve("README.md"));
+        for (String keyword : java.util.List.of(ConnectionUrlKeyword.NAME, PemPrivateKeyKeyword.NAME,
+                DateRangeKeyword.NAME, KeyEntropyKeyword.NAME, SecretDialect.MESSAGE, SecretDialect.PAYLOAD)) {
+            assertThat(readme).contains("### `" + keyword + "`");
+        }
+    }
+
+    @Test
     void all_eight_secret_schemas_load_without_problems() {
         assertThat(Fixtures.validator().secretNames()).containsExactly(
                 "api-encryption-key", "checkpoint-signing-key", "database-url", "redis-url", "sentry-dsn",
