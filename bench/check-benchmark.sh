@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Times `check` against plain parsing on synthetic repositories (100, 300, 1000 services x 3 environments).
+# Usage: bench/check-benchmark.sh [SERVICES ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
+exec java -Xms1g -Xmx4g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+  com.amply.policysuite.bench.CheckBenchmark "$@"

@@ -1,0 +1,103 @@
+package com.amply.policysuite.bench;
+
+import com.amply.policysuite.load.Bounds;
+import com.amply.policysuite.load.DocumentLoader;
+import com.amply.policysuite.load.RepositoryLoader;
+import com.amply.policysuite.model.Finding;
+import com.amply.policysuite.model.RepositoryModel;
+import com.amply.policysuite.rules.CheckRun;
+import com.amply.policysuite.rules.RuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Times {@code check} on synthetic repositories of 100, 300 and 1,000 services x 3 environments against the
+ * time to only parse the same files, in one warmed-up JVM. Prints medians of several runs and the ratios.
+ * Run it with {@code bench/check-benchmark.sh}.
+ */
+public final class CheckBenchmark {
+    private static final int WARMUP = 5;
+    private static final int RUNS = 11;
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {100, 300, 1000};
+        System.out.printf("%-9s %6s %13s %17s %13s %9s %10s %10s%n", "services", "files", "parse-raw ms",
+                "parse-located ms", "load+model ms", "check ms", "check/raw", "check/loc");
+        for (int services : sizes) {
+            Path root = Files.createTempDirectory("policy-suite-bench-");
+            SyntheticRepository.write(root, services);
+            List<Path> files = files(root);
+            double raw = median(() -> parseRaw(files));
+            double located = median(() -> parseLocated(root, files));
+            double load = median(() -> new RepositoryLoader().load(root));
+            double check = median(() -> check(root));
+            System.out.printf("%-9d %6d %13.1f %17.1f %13.1f %9.1f %10.2f %10.2f%n", services, files.size(), raw, located,
+                    load, check, check / raw, check / located);
+        }
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static double median(Work work) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            work.run();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[RUNS / 2];
+    }
+
+    private static List<Path> files(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** Baseline: read every file and build a plain Jackson (or snakeyaml) tree, with no locations and no checks. */
+    private static void parseRaw(List<Path> files) throws Exception {
+        JsonMapper mapper = JsonMapper.builder().build();
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions()));
+        long nodes = 0;
+        for (Path f : files) {
+            if (f.toString().endsWith(".yaml")) {
+                nodes += yaml.load(Files.readString(f)) == null ? 0 : 1;
+            } else {
+                nodes += mapper.readTree(Files.readAllBytes(f)).size();
+            }
+        }
+        if (nodes < 0) {
+            throw new IllegalStateException();
+        }
+    }
+
+    /** Our strict loader: the same files into located trees, without any rule. */
+    private static void parseLocated(Path root, List<Path> files) {
+        DocumentLoader loader = new DocumentLoader(Bounds.SUITE);
+        for (Path f : files) {
+            String rel = root.relativize(f).toString();
+            loader.load(f, rel, DocumentLoader.Syntax.of(rel));
+        }
+    }
+
+    /** The full check: load the repository and run every rule. */
+    private static void check(Path root) throws Exception {
+        RepositoryModel model = new RepositoryLoader().load(root);
+        List<Finding> findings = new ArrayList<>(CheckRun.run(model, RuleRegistry.all()).findings());
+        if (!findings.isEmpty()) {
+            throw new IllegalStateException("synthetic repository is not clean: " + findings.get(0).toLine());
+        }
+    }
+}
