@@ -38,15 +38,58 @@ public final class FixtureRepository {
                 throw new UncheckedIOException(e);
             }
             copy(overlay, target);
+            generate(overlay.resolve("_generate.txt"), target);
         }
         return target;
     }
 
+    /** The date fixtures are checked on, so that time-dependent rules give the same findings every day. */
+    public static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 4);
+
     public static RepositoryModel load(Path root) {
+        return load(root, TODAY);
+    }
+
+    public static RepositoryModel load(Path root, java.time.LocalDate today) {
         try {
-            return new RepositoryLoader().load(root);
+            return new RepositoryLoader().load(root, today);
         } catch (RepositoryLoader.UnreadableRepository e) {
             throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Real-looking secret material for leak fixtures, assembled at run time so that no tracked file holds it:
+     * a fixture writes {@code {{LEAK:stripe-live}}}, {@code {{LEAK:pem}}} or {@code {{LEAK:db-url}}}.
+     */
+    static String expand(String text) {
+        if (!text.contains("{{LEAK:")) {
+            return text;
+        }
+        String body = "4eC39HqLyjWDarjtT1zdp7dc";
+        String pemBody = java.util.Base64.getEncoder().encodeToString(new java.util.Random(7).ints(96, 0, 256)
+                .collect(java.io.ByteArrayOutputStream::new, (o, i) -> o.write(i), (a, b) -> { }).toByteArray());
+        return text.replace("{{LEAK:stripe-live}}", "sk_" + "live_" + body)
+                .replace("{{LEAK:pem}}", "-----BEGIN " + "RSA PRIVATE KEY-----\n" + pemBody + "\n-----END " + "RSA PRIVATE KEY-----")
+                .replace("{{LEAK:db-url}}", "postgresql://amply_app:" + "Zq8vRt2LmW9x" + "@db.internal:5432/amply");
+    }
+
+    /** Writes files a case lists in {@code _generate.txt} as {@code PATH BYTES}: files too large to commit. */
+    private static void generate(Path list, Path target) {
+        try {
+            if (!Files.exists(list)) {
+                return;
+            }
+            for (String line : Files.readAllLines(list)) {
+                String[] parts = line.trim().split("\\s+");
+                if (parts.length == 2) {
+                    Path f = target.resolve(parts[0]);
+                    Files.createDirectories(f.getParent());
+                    Files.write(f, "a".repeat(Integer.parseInt(parts[1])).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -55,7 +98,8 @@ public final class FixtureRepository {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String name = p.getFileName().toString();
-                if (name.equals("case.md") || name.equals("expected.txt") || name.equals("_delete.txt")) {
+                if (name.equals("case.md") || name.equals("expected.txt") || name.equals("_delete.txt")
+                        || name.equals("_generate.txt")) {
                     continue;
                 }
                 Path dest = to.resolve(from.relativize(p).toString());
@@ -63,7 +107,13 @@ public final class FixtureRepository {
                     Files.createDirectories(dest);
                 } else {
                     Files.createDirectories(dest.getParent());
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                    String text = Files.readString(p);
+                    String expanded = expand(text);
+                    if (expanded.equals(text)) {
+                        Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.writeString(dest, expanded);
+                    }
                 }
             }
         } catch (IOException e) {

@@ -44,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         RepositoryModel model;
         try {
-            model = new RepositoryLoader().load(repo);
+            model = new RepositoryLoader().load(repo, today != null ? today : LocalDate.now());
         } catch (RepositoryLoader.UnreadableRepository e) {
             spec.commandLine().getErr().println("policy-suite check: " + e.getMessage());
             return PolicySuite.USAGE;

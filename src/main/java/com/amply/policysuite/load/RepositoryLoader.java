@@ -16,6 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import com.amply.policysuite.model.RepositoryModel.SchemaExample;
+import com.amply.policysuite.model.RepositoryModel.TrackedFile;
+import com.amply.policysuite.secrets.SecretPayloadValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,6 +43,10 @@ public final class RepositoryLoader {
     private final DocumentLoader suiteDocuments = new DocumentLoader(Bounds.SUITE);
 
     public RepositoryModel load(Path root) throws UnreadableRepository {
+        return load(root, LocalDate.now());
+    }
+
+    public RepositoryModel load(Path root, LocalDate today) throws UnreadableRepository {
         if (!Files.isDirectory(root)) {
             throw new UnreadableRepository(root + " is not a directory");
         }
@@ -90,7 +99,19 @@ public final class RepositoryLoader {
                 unloadable.add(new Unloadable(FileKind.TASK_DEFINITION, file, ((LoadResult.Failed) result).problem()));
             }
         }
-        return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked);
+        Map<String, String> schemaFiles;
+        List<SchemaExample> examples;
+        List<TrackedFile> tracked;
+        try {
+            schemaFiles = SecretSchemaLoader.schemas(root);
+            examples = SecretSchemaLoader.examples(root);
+            tracked = TrackedFiles.read(root);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableRepository("cannot read " + root + ": " + e.getMessage());
+        }
+        schemaFiles.keySet().forEach(name -> checked.add("schemas/" + name));
+        return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked,
+                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked, today);
     }
 
     private static LoadResult unsupported(String file, String message) {

@@ -1,6 +1,9 @@
 package com.amply.policysuite.model;
 
+import com.amply.policysuite.secrets.SecretPayloadValidator;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything {@code check} looks at, loaded: the suite configuration, every policy and task definition, and
@@ -11,10 +14,17 @@ import java.util.List;
  * @param configProblems  what is wrong in the configuration's content
  * @param unloadable      files that could not be parsed, by kind
  * @param filesChecked    every file that was looked at, repository-relative
+ * @param schemaFiles     {@code schemas/*.schema.json} by file name, as text
+ * @param secretSchemas   the payload validator built from {@code schemaFiles}
+ * @param schemaExamples  the example payloads under {@code schemas/examples/}
+ * @param trackedFiles    every file git tracks (every file, outside a git work tree), for the leak scan
+ * @param today           the date time-dependent rules compare with ({@code --today})
  */
 public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<ConfigProblem> configProblems,
                               List<Policy> policies, List<TaskDefinition> taskDefinitions,
-                              List<Unloadable> unloadable, List<String> filesChecked) {
+                              List<Unloadable> unloadable, List<String> filesChecked, Map<String, String> schemaFiles,
+                              SecretPayloadValidator secretSchemas, List<SchemaExample> schemaExamples,
+                              List<TrackedFile> trackedFiles, LocalDate today) {
     public static final String SUITE_FILE = "suite.yaml";
     public static final String POLICIES = "policies";
     public static final String TASK_DEFINITIONS = "task-definitions";
@@ -25,6 +35,20 @@ public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<C
         taskDefinitions = List.copyOf(taskDefinitions);
         unloadable = List.copyOf(unloadable);
         filesChecked = List.copyOf(filesChecked);
+        schemaFiles = Map.copyOf(schemaFiles);
+        schemaExamples = List.copyOf(schemaExamples);
+        trackedFiles = List.copyOf(trackedFiles);
+    }
+
+    /**
+     * An example payload: {@code schemas/examples/<secret>/<valid|invalid>/<env>-<case>.<ext>}. {@code payload} is
+     * the file's text without one trailing newline.
+     */
+    public record SchemaExample(String file, String secret, String environment, boolean expectValid, String payload) {
+    }
+
+    /** A tracked file's text, or why it could not be read ({@code text} is then null). */
+    public record TrackedFile(String path, String text, String unreadable) {
     }
 
     /** What kind of file could not be loaded; the kind decides which rule reports it. */

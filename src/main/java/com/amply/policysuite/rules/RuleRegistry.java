@@ -11,7 +11,14 @@ import com.amply.policysuite.rules.naming.ContainerSecretVariablesMatchSecrets;
 import com.amply.policysuite.rules.naming.RoleNamesFollowConvention;
 import com.amply.policysuite.rules.naming.SecretNamesFollowConvention;
 import com.amply.policysuite.rules.naming.TaskDefinitionFamiliesFollowConvention;
+import com.amply.policysuite.rules.leak.NoSecretMaterialInTrackedFiles;
+import com.amply.policysuite.rules.leak.TrackedFileCouldBeScanned;
+import com.amply.policysuite.rules.rotation.KeyExpiresSoon;
+import com.amply.policysuite.rules.rotation.KeyNotExpired;
+import com.amply.policysuite.rules.rotation.RotationMatchesSchema;
 import com.amply.policysuite.rules.secrets.CatalogSecretNamesSchema;
+import com.amply.policysuite.rules.secrets.CatalogSecretSchemaIsUsable;
+import com.amply.policysuite.rules.secrets.JsonKeysNameRequiredProperties;
 import com.amply.policysuite.rules.taskdef.NoPlaintextSecretsInEnvironment;
 import com.amply.policysuite.rules.taskdef.ReferencedSecretsAreInCatalog;
 import com.amply.policysuite.rules.taskdef.TaskDefinitionBelongsToDeclaredService;
@@ -48,7 +55,14 @@ public final class RuleRegistry {
             new PolicyParses(),
             new PolicyFileBelongsToRole(),
             new PolicyFollowsGrammar(),
-            new CatalogSecretNamesSchema()));
+            new CatalogSecretNamesSchema(),
+            new CatalogSecretSchemaIsUsable(),
+            new JsonKeysNameRequiredProperties(),
+            new RotationMatchesSchema(),
+            new KeyNotExpired(),
+            new KeyExpiresSoon(),
+            new TrackedFileCouldBeScanned(),
+            new NoSecretMaterialInTrackedFiles()));
 
     private RuleRegistry() {
     }

@@ -1,0 +1,93 @@
+package com.amply.policysuite.load;
+
+import com.amply.policysuite.model.RepositoryModel.TrackedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The files the leak scan reads: what {@code git ls-files} lists inside a git work tree, every file (but
+ * {@code .git/} and {@code target/}) elsewhere. Binary files are skipped; a file over the size bound is kept
+ * with the reason it could not be read, so the scan reports it instead of passing it.
+ */
+public final class TrackedFiles {
+    static final long MAX_BYTES = 4L << 20;
+
+    private TrackedFiles() {
+    }
+
+    public static List<TrackedFile> read(Path root) throws IOException {
+        List<String> paths = gitLsFiles(root);
+        if (paths == null) {
+            paths = walk(root);
+        }
+        List<TrackedFile> out = new ArrayList<>();
+        for (String rel : paths) {
+            Path f = root.resolve(rel);
+            if (!Files.isRegularFile(f)) {
+                continue; // deleted in the work tree, or a submodule
+            }
+            if (Files.size(f) > MAX_BYTES) {
+                out.add(new TrackedFile(rel, null, "is " + Files.size(f) + " bytes, over the scan limit of " + MAX_BYTES + " bytes"));
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(f);
+            if (isBinary(bytes)) {
+                continue;
+            }
+            out.add(new TrackedFile(rel, new String(bytes, StandardCharsets.UTF_8), null));
+        }
+        return out;
+    }
+
+    private static boolean isBinary(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tracked files, or null when {@code root} is not the top of a git work tree or git is not available. */
+    private static List<String> gitLsFiles(Path root) {
+        if (!Files.exists(root.resolve(".git"))) {
+            return null;
+        }
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z").redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            byte[] out;
+            try (InputStream in = p.getInputStream()) {
+                out = in.readAllBytes();
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return null;
+            }
+            return Arrays.stream(new String(out, StandardCharsets.UTF_8).split("\0")).filter(s -> !s.isEmpty()).sorted().toList();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static List<String> walk(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith(".git/") && !p.startsWith("target/"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
