@@ -6,6 +6,7 @@ import com.amply.policysuite.model.LoadResult;
 import com.amply.policysuite.model.LocatedDocument;
 import com.amply.policysuite.model.JsonPointer;
 import com.amply.policysuite.model.SourcePosition;
+import com.amply.policysuite.model.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -131,7 +132,7 @@ public final class DocumentLoader {
                 return failed(file, Kind.SYNTAX, "has content after the end of the JSON document",
                         position(parser.currentTokenLocation()));
             }
-            return new LoadResult.Loaded(new LocatedDocument(file, root, builder.values, builder.keys));
+            return new LoadResult.Loaded(new LocatedDocument(file, root, builder.values, builder.keys, builder.spans));
         } catch (JacksonException e) {
             return failed(file, Kind.SYNTAX, describe(e), position(e.getLocation()));
         }
@@ -184,6 +185,7 @@ public final class DocumentLoader {
         final String file;
         final Map<String, SourcePosition> values = new HashMap<>();
         final Map<String, SourcePosition> keys = new HashMap<>();
+        final Map<String, SourceSpan> spans = new HashMap<>();
         LoadProblem problem;
         int nodes;
 
@@ -192,6 +194,17 @@ public final class DocumentLoader {
         }
 
         JsonNode value(JsonParser p, String pointer, int depth) {
+            TokenStreamLocation start = p.currentTokenLocation();
+            JsonNode node = build(p, pointer, depth);
+            if (node != null) {
+                TokenStreamLocation end = p.currentLocation();
+                spans.put(pointer, new SourceSpan(start.getLineNr(), start.getColumnNr(), start.getCharOffset(),
+                        end.getLineNr(), end.getColumnNr(), end.getCharOffset()));
+            }
+            return node;
+        }
+
+        private JsonNode build(JsonParser p, String pointer, int depth) {
             SourcePosition at = position(p.currentTokenLocation());
             values.put(pointer, at);
             if (++nodes > bounds.maxNodes()) {

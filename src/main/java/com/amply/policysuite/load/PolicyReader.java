@@ -5,6 +5,8 @@ import com.amply.policysuite.model.Located;
 import com.amply.policysuite.model.LocatedDocument;
 import com.amply.policysuite.model.Policy;
 import com.amply.policysuite.model.Policy.Statement;
+import com.amply.policysuite.authz.ServiceAuthorizationData;
+import com.amply.policysuite.policy.PolicyValidation;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +32,8 @@ public final class PolicyReader {
                 }
             }
         }
-        return new Policy(document.file(), document, statements);
+        return new Policy(document.file(), document, statements,
+                PolicyValidation.validate(document.root(), ServiceAuthorizationData.bundled()));
     }
 
     private static Statement statement(JsonNode s, String pointer, int index) {

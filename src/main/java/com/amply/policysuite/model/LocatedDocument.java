@@ -12,13 +12,32 @@ public final class LocatedDocument {
     private final JsonNode root;
     private final Map<String, SourcePosition> valuePositions;
     private final Map<String, SourcePosition> keyPositions;
+    private final Map<String, SourceSpan> spans;
 
     public LocatedDocument(String file, JsonNode root, Map<String, SourcePosition> valuePositions,
                            Map<String, SourcePosition> keyPositions) {
+        this(file, root, valuePositions, keyPositions, Map.of());
+    }
+
+    public LocatedDocument(String file, JsonNode root, Map<String, SourcePosition> valuePositions,
+                           Map<String, SourcePosition> keyPositions, Map<String, SourceSpan> spans) {
         this.file = file;
         this.root = root;
         this.valuePositions = valuePositions;
         this.keyPositions = keyPositions;
+        this.spans = spans;
+    }
+
+    /** The span of the value at {@code pointer}, or of its nearest present ancestor; null if spans were not kept. */
+    public SourceSpan spanOf(String pointer) {
+        String p = pointer;
+        while (true) {
+            SourceSpan span = spans.get(p);
+            if (span != null || p.isEmpty()) {
+                return span;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
     }
 
     /** Repository-relative path with '/' separators. */

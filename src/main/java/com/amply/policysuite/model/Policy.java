@@ -7,9 +7,11 @@ import tools.jackson.databind.JsonNode;
  * An identity-based IAM policy document, read as far as its grammar allows. Values of the wrong type are
  * left out here; the grammar rule reports them.
  */
-public record Policy(String file, LocatedDocument document, List<Statement> statements) {
+public record Policy(String file, LocatedDocument document, List<Statement> statements,
+                     List<com.amply.policysuite.policy.PolicyIssue> issues) {
     public Policy {
         statements = List.copyOf(statements);
+        issues = List.copyOf(issues);
     }
 
     /**

@@ -4,7 +4,10 @@ import com.amply.policysuite.rules.config.RolePolicyFilesExist;
 import com.amply.policysuite.rules.config.SuiteConfigurationIsComplete;
 import com.amply.policysuite.rules.config.SuiteConfigurationParses;
 import com.amply.policysuite.rules.iam.PolicyFileBelongsToRole;
+import com.amply.policysuite.rules.iam.PolicyFollowsBestPractices;
 import com.amply.policysuite.rules.iam.PolicyFollowsGrammar;
+import com.amply.policysuite.rules.iam.PolicyHasNoSecurityWarnings;
+import com.amply.policysuite.rules.iam.PolicyNamesRealActionsAndResources;
 import com.amply.policysuite.rules.iam.PolicyParses;
 import com.amply.policysuite.rules.naming.ArnsUseConfiguredAccount;
 import com.amply.policysuite.rules.naming.ContainerSecretVariablesMatchSecrets;
@@ -55,6 +58,9 @@ public final class RuleRegistry {
             new PolicyParses(),
             new PolicyFileBelongsToRole(),
             new PolicyFollowsGrammar(),
+            new PolicyNamesRealActionsAndResources(),
+            new PolicyHasNoSecurityWarnings(),
+            new PolicyFollowsBestPractices(),
             new CatalogSecretNamesSchema(),
             new CatalogSecretSchemaIsUsable(),
             new JsonKeysNameRequiredProperties(),
