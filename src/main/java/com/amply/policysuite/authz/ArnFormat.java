@@ -40,12 +40,19 @@ public final class ArnFormat {
     /** ARN segments before the resource part: "arn", partition, service, region, account. */
     private static final int LEADING_SEGMENTS = 5;
 
+    /** How many answers one format remembers; policies repeat the same ARNs, so a small memo saves most work. */
+    private static final int MEMO_LIMIT = 4096;
+
     private final String format;
     private final List<Token> tokens;
+    private final String service;
+    private final java.util.Map<String, Boolean> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ArnFormat(String format, List<Token> tokens) {
         this.format = format;
         this.tokens = tokens;
+        String[] parts = format.split(":", LEADING_SEGMENTS + 1);
+        this.service = parts.length > 2 && !parts[2].contains("${") ? parts[2] : null;
     }
 
     /** Reads an ARN format; placeholders are {@code ${Name}}. Never fails: any text is a (literal) format. */
@@ -70,7 +77,33 @@ public final class ArnFormat {
         if (policyArn.equals("*")) {
             return true;
         }
-        return intersects(policyTokens(policyArn), tokens);
+        if (service != null && !serviceCouldMatch(policyArn)) {
+            return false;
+        }
+        Boolean known = memo.get(policyArn);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = intersects(policyTokens(policyArn), tokens);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.put(policyArn, answer);
+        }
+        return answer;
+    }
+
+    /** A cheap first test: a policy ARN whose service field is literal must name this format's service. */
+    private boolean serviceCouldMatch(String policyArn) {
+        int first = policyArn.indexOf(':');
+        int second = first < 0 ? -1 : policyArn.indexOf(':', first + 1);
+        int third = second < 0 ? -1 : policyArn.indexOf(':', second + 1);
+        if (third < 0) {
+            return true; // let the exact matcher judge odd shapes
+        }
+        String field = policyArn.substring(second + 1, third);
+        if (field.indexOf('*') >= 0 || field.indexOf('?') >= 0 || field.contains("${")) {
+            return true;
+        }
+        return field.equals(service);
     }
 
     @Override

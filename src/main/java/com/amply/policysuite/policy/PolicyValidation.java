@@ -216,7 +216,10 @@ public final class PolicyValidation {
             issue(IssueCode.INVALID_SERVICE, "The service " + m.group(1) + " does not exist.", a.pointer());
             return List.of();
         }
-        List<String> matching = data.actionsMatching(text);
+        // a literal action is a map lookup; only a wildcard needs matching against every action of the service
+        List<String> matching = text.indexOf('*') < 0 && text.indexOf('?') < 0
+                ? data.action(text).map(info -> List.of(info.fullName())).orElse(List.of())
+                : data.actionsMatching(text);
         if (matching.isEmpty()) {
             issue(IssueCode.INVALID_ACTION, "The action " + text + " does not exist in service " + prefix + ".", a.pointer());
             return List.of();

@@ -43,32 +43,46 @@ public final class LeakScanner {
         if (text == null || text.isEmpty() || isIgnored(relativePath)) {
             return List.of();
         }
-        LineIndex lines = new LineIndex(text);
+        // cheap substring tests first: most files hold none of the markers, and the regular expressions
+        // (the URL one above all) cost a pass over every character
+        LineIndex lines = null;
         List<LeakFinding> findings = new ArrayList<>();
 
-        Matcher stripe = STRIPE_KEY.matcher(text);
-        while (stripe.find()) {
-            if (looksReal(stripe.group(2))) {
-                LeakKind kind = stripe.group(1).equals("live") ? LeakKind.STRIPE_LIVE_KEY : LeakKind.STRIPE_TEST_KEY;
-                findings.add(lines.finding(kind, stripe.start()));
+        if (text.contains("k_live_") || text.contains("k_test_")) {
+            Matcher stripe = STRIPE_KEY.matcher(text);
+            while (stripe.find()) {
+                if (looksReal(stripe.group(2))) {
+                    LeakKind kind = stripe.group(1).equals("live") ? LeakKind.STRIPE_LIVE_KEY : LeakKind.STRIPE_TEST_KEY;
+                    lines = lines != null ? lines : new LineIndex(text);
+                    findings.add(lines.finding(kind, stripe.start()));
+                }
             }
         }
-        Matcher webhook = WEBHOOK_SECRET.matcher(text);
-        while (webhook.find()) {
-            if (looksReal(webhook.group(1))) {
-                findings.add(lines.finding(LeakKind.STRIPE_WEBHOOK_SECRET, webhook.start()));
+        if (text.contains("whsec_")) {
+            Matcher webhook = WEBHOOK_SECRET.matcher(text);
+            while (webhook.find()) {
+                if (looksReal(webhook.group(1))) {
+                    lines = lines != null ? lines : new LineIndex(text);
+                    findings.add(lines.finding(LeakKind.STRIPE_WEBHOOK_SECRET, webhook.start()));
+                }
             }
         }
-        Matcher pem = PEM_HEADER.matcher(text);
-        while (pem.find()) {
-            if (hasKeyBody(text, pem.end())) {
-                findings.add(lines.finding(LeakKind.PEM_PRIVATE_KEY, pem.start()));
+        if (text.contains("PRIVATE KEY-----")) {
+            Matcher pem = PEM_HEADER.matcher(text);
+            while (pem.find()) {
+                if (hasKeyBody(text, pem.end())) {
+                    lines = lines != null ? lines : new LineIndex(text);
+                    findings.add(lines.finding(LeakKind.PEM_PRIVATE_KEY, pem.start()));
+                }
             }
         }
-        Matcher url = URL_WITH_PASSWORD.matcher(text);
-        while (url.find()) {
-            if (!isPlaceholderPassword(url.group(2)) && !isPlaceholderHost(url.group(3))) {
-                findings.add(lines.finding(LeakKind.CONNECTION_URL_PASSWORD, url.start()));
+        if (text.contains("://")) {
+            Matcher url = URL_WITH_PASSWORD.matcher(text);
+            while (url.find()) {
+                if (!isPlaceholderPassword(url.group(2)) && !isPlaceholderHost(url.group(3))) {
+                    lines = lines != null ? lines : new LineIndex(text);
+                    findings.add(lines.finding(LeakKind.CONNECTION_URL_PASSWORD, url.start()));
+                }
             }
         }
         findings.sort(Comparator.comparingInt(LeakFinding::line).thenComparingInt(LeakFinding::column));

@@ -9,7 +9,8 @@ import java.util.List;
  * Writes a synthetic repository of N services x 3 environments in the shape of this one: a suite.yaml with
  * every service, the eight catalog secrets and two ECS roles per service and environment; one execution
  * and one task policy per role; one task definition per service and environment. It is clean, so that
- * {@code check} does all its work and reports nothing.
+ * {@code check} does all its work and reports nothing. Run from the project root: the schemas are copied
+ * from this repository's {@code schemas/}.
  */
 public final class SyntheticRepository {
     static final List<String> ENVIRONMENTS = List.of("prod", "staging", "sandbox");
@@ -61,6 +62,12 @@ public final class SyntheticRepository {
             }
         }
         write(root.resolve("suite.yaml"), suite.toString());
+        // the payload schemas are this repository's own: the catalog is the same
+        try (var schemas = Files.newDirectoryStream(Path.of("schemas"), "*.schema.json")) {
+            for (Path schema : schemas) {
+                write(root.resolve("schemas").resolve(schema.getFileName().toString()), Files.readString(schema));
+            }
+        }
         return root;
     }
 
