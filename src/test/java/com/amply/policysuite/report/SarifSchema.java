@@ -15,7 +15,7 @@ import java.util.List;
  * The official SARIF 2.1.0 JSON schema (draft-04), shipped as test data in
  * {@code src/test/resources/sarif-schema-2.1.0.json} (source and license in NOTICE), and a validator for it.
  */
-final class SarifSchema {
+public final class SarifSchema {
     private static final Schema SCHEMA = load();
 
     private SarifSchema() {
@@ -32,7 +32,7 @@ final class SarifSchema {
     }
 
     /** What is wrong with {@code sarif} as a SARIF 2.1.0 log; empty when it is valid. */
-    static List<String> violations(String sarif) {
+    public static List<String> violations(String sarif) {
         return SCHEMA.validate(sarif, InputFormat.JSON).stream().map(Error::toString).toList();
     }
 }
