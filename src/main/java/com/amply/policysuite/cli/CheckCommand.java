@@ -3,10 +3,22 @@ package com.amply.policysuite.cli;
 import com.amply.policysuite.load.RepositoryLoader;
 import com.amply.policysuite.model.RepositoryModel;
 import com.amply.policysuite.model.Severity;
+import com.amply.policysuite.report.GitHubReport;
+import com.amply.policysuite.report.JUnitReport;
 import com.amply.policysuite.report.JsonReport;
+import com.amply.policysuite.report.Report;
+import com.amply.policysuite.report.Reporter;
+import com.amply.policysuite.report.SarifReport;
 import com.amply.policysuite.report.TextReport;
 import com.amply.policysuite.rules.CheckRun;
 import com.amply.policysuite.rules.RuleRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -18,12 +30,25 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code policy-suite check}: runs every rule over a repository. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks suite.yaml, every policy under policies/ and every task definition under"
-                + " task-definitions/ with all rules (see 'policy-suite rules'). Prints one line per finding,"
-                + " then a summary."},
+                + " task-definitions/ with all rules (see 'policy-suite rules'), applying the severity overrides of"
+                + " suite.yaml and the waivers of waivers.yaml. Text output is one line per finding (grouped by file"
+                + " and coloured on a terminal), then a summary."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  no error-level findings", "  1  error-level findings", "  2  usage error, or the repository could not be read"})
+        footer = {"  0  no error-level findings (with --fail-on: no finding that severe or worse)",
+            "  1  error-level findings (with --fail-on: findings that severe or worse); waived findings never count",
+            "  2  usage error, or the repository could not be read, or --output could not be written"})
 public final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, sarif, junit, github }
+
+    enum Threshold {
+        error(Severity.ERROR), warning(Severity.WARNING), info(Severity.INFO);
+
+        final Severity severity;
+
+        Threshold(Severity severity) {
+            this.severity = severity;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -36,8 +61,21 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "Exit 1 when a finding that is not waived is this severe or worse: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Threshold failOn;
+
+    @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set, when standard"
+            + " output is not a terminal, and with --output).")
+    boolean noColor;
+
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
-            description = "The date rules that depend on time compare with (default: today's date).")
+            description = "The date rules and waivers that depend on time compare with (default: today's date).")
     LocalDate today;
 
     @Override
@@ -50,12 +88,43 @@ public final class CheckCommand implements Callable<Integer> {
             return PolicySuite.USAGE;
         }
         CheckRun.Result result = CheckRun.run(model, RuleRegistry.all());
-        String rendered = switch (format) {
-            case text -> TextReport.render(result);
-            case json -> JsonReport.render(result);
+        Report report = Report.of(result, model.filesChecked(), RuleRegistry.all());
+        String rendered = reporter().render(report);
+        if (output != null) {
+            try {
+                Files.writeString(output, rendered, StandardCharsets.UTF_8);
+            } catch (IOException | InvalidPathException e) {
+                spec.commandLine().getErr().println("policy-suite check: cannot write " + output + ": " + why(e));
+                return PolicySuite.USAGE;
+            }
+        } else {
+            spec.commandLine().getOut().print(rendered);
+            spec.commandLine().getOut().flush();
+        }
+        return result.failsOn(failOn.severity) ? PolicySuite.FINDINGS : PolicySuite.OK;
+    }
+
+    private Reporter reporter() {
+        return switch (format) {
+            case text -> output == null && Terminal.isStandardOutput()
+                    ? TextReport.grouped(!noColor && !Terminal.noColorRequested()) : TextReport.lines();
+            case json -> new JsonReport();
+            case sarif -> new SarifReport(VersionProvider.property("version"), VersionProvider.property("informationUri"));
+            case junit -> new JUnitReport();
+            case github -> new GitHubReport();
         };
-        spec.commandLine().getOut().print(rendered);
-        spec.commandLine().getOut().flush();
-        return result.count(Severity.ERROR) > 0 ? PolicySuite.FINDINGS : PolicySuite.OK;
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName();
     }
 }

@@ -12,6 +12,7 @@ import com.amply.policysuite.model.RepositoryModel.Unloadable;
 import com.amply.policysuite.model.SourcePosition;
 import com.amply.policysuite.model.Suite;
 import com.amply.policysuite.model.TaskDefinition;
+import com.amply.policysuite.model.WaiverFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,6 +73,18 @@ public final class RepositoryLoader {
             unloadable.add(new Unloadable(FileKind.SUITE, suiteResult.file(), ((LoadResult.Failed) suiteResult).problem()));
         }
 
+        WaiverFile waivers = WaiverFile.NONE;
+        Path waiverPath = root.resolve(WaiverFile.FILE);
+        if (Files.exists(waiverPath)) {
+            checked.add(WaiverFile.FILE);
+            LoadResult waiverResult = documents.load(waiverPath, WaiverFile.FILE, Syntax.YAML);
+            if (waiverResult instanceof LoadResult.Loaded loaded) {
+                waivers = WaiverReader.read(loaded.document());
+            } else {
+                unloadable.add(new Unloadable(FileKind.WAIVERS, WaiverFile.FILE, ((LoadResult.Failed) waiverResult).problem()));
+            }
+        }
+
         List<Policy> policies = new ArrayList<>();
         for (String file : files(root, RepositoryModel.POLICIES)) {
             checked.add(file);
@@ -111,7 +124,7 @@ public final class RepositoryLoader {
         }
         schemaFiles.keySet().forEach(name -> checked.add("schemas/" + name));
         return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked,
-                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked, today);
+                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked, today, waivers);
     }
 
     private static LoadResult unsupported(String file, String message) {

@@ -9,6 +9,8 @@ import com.amply.policysuite.model.RoleSpec;
 import com.amply.policysuite.model.Rotation;
 import com.amply.policysuite.model.SecretReader;
 import com.amply.policysuite.model.ServiceSpec;
+import com.amply.policysuite.model.Severity;
+import com.amply.policysuite.model.SeverityOverride;
 import com.amply.policysuite.model.Suite;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +46,7 @@ public final class SuiteReader {
             problem("", "the suite configuration must be a mapping with app, account, region, environments, services, secrets and roles");
             return new Suite("", "aws", "", "", List.of(), List.of(), List.of(), List.of());
         }
-        onlyKeys(root, "", Set.of("app", "partition", "account", "region", "environments", "services", "secrets", "roles"));
+        onlyKeys(root, "", Set.of("app", "partition", "account", "region", "environments", "services", "secrets", "roles", "rules"));
         String app = word(root, "", "app", true);
         String partition = root.has("partition") ? text(root, "", "partition", true) : "aws";
         String account = text(root, "", "account", true);
@@ -143,7 +145,34 @@ public final class SuiteReader {
             }
         }
         return new Suite(app == null ? "" : app, partition == null ? "aws" : partition, account == null ? "" : account,
-                region == null ? "" : region, environments, services, secrets, roles);
+                region == null ? "" : region, environments, services, secrets, roles, severityOverrides(root));
+    }
+
+    /**
+     * The optional {@code rules:} mapping of rule id to severity. Only its shape is checked here; whether each id
+     * names a rule whose severity may change is checked by CFG001, which knows the catalog.
+     */
+    private List<SeverityOverride> severityOverrides(JsonNode root) {
+        List<SeverityOverride> out = new ArrayList<>();
+        JsonNode rules = root.get("rules");
+        if (rules == null) {
+            return out;
+        }
+        if (!rules.isObject()) {
+            problem("/rules", "rules must be a mapping of rule id to severity, such as {TD007: warning}");
+            return out;
+        }
+        for (String id : rules.propertyNames()) {
+            String at = JsonPointer.child("/rules", id);
+            JsonNode v = rules.get(id);
+            Severity severity = v.isString() ? Severity.of(v.stringValue()) : null;
+            if (severity == null) {
+                problem(at, "severity of " + id + " must be error, warning or info");
+            } else {
+                out.add(new SeverityOverride(id, severity, at));
+            }
+        }
+        return out;
     }
 
     private Rotation rotation(JsonNode node, String pointer) {

@@ -19,12 +19,13 @@ import java.util.Map;
  * @param schemaExamples  the example payloads under {@code schemas/examples/}
  * @param trackedFiles    every file git tracks (every file, outside a git work tree), for the leak scan
  * @param today           the date time-dependent rules compare with ({@code --today})
+ * @param waivers         the loaded {@code waivers.yaml} ({@link WaiverFile#NONE} when there is none)
  */
 public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<ConfigProblem> configProblems,
                               List<Policy> policies, List<TaskDefinition> taskDefinitions,
                               List<Unloadable> unloadable, List<String> filesChecked, Map<String, String> schemaFiles,
                               SecretPayloadValidator secretSchemas, List<SchemaExample> schemaExamples,
-                              List<TrackedFile> trackedFiles, LocalDate today) {
+                              List<TrackedFile> trackedFiles, LocalDate today, WaiverFile waivers) {
     public static final String SUITE_FILE = "suite.yaml";
     public static final String POLICIES = "policies";
     public static final String TASK_DEFINITIONS = "task-definitions";
@@ -38,6 +39,16 @@ public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<C
         schemaFiles = Map.copyOf(schemaFiles);
         schemaExamples = List.copyOf(schemaExamples);
         trackedFiles = List.copyOf(trackedFiles);
+        waivers = waivers == null ? WaiverFile.NONE : waivers;
+    }
+
+    /** A repository without {@code waivers.yaml}. */
+    public RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<ConfigProblem> configProblems,
+                           List<Policy> policies, List<TaskDefinition> taskDefinitions, List<Unloadable> unloadable,
+                           List<String> filesChecked, Map<String, String> schemaFiles, SecretPayloadValidator secretSchemas,
+                           List<SchemaExample> schemaExamples, List<TrackedFile> trackedFiles, LocalDate today) {
+        this(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, filesChecked, schemaFiles,
+                secretSchemas, schemaExamples, trackedFiles, today, WaiverFile.NONE);
     }
 
     /**
@@ -52,7 +63,7 @@ public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<C
     }
 
     /** What kind of file could not be loaded; the kind decides which rule reports it. */
-    public enum FileKind { SUITE, POLICY, TASK_DEFINITION }
+    public enum FileKind { SUITE, WAIVERS, POLICY, TASK_DEFINITION }
 
     public record Unloadable(FileKind kind, String file, LoadProblem problem) {
     }

@@ -10,4 +10,19 @@ public enum Severity {
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The severity named by {@code word} ("error", "warning", "info"), or null. */
+    public static Severity of(String word) {
+        for (Severity s : values()) {
+            if (s.word().equals(word)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** True when this severity is {@code threshold} or more severe ({@code --fail-on}). */
+    public boolean atLeast(Severity threshold) {
+        return ordinal() <= threshold.ordinal();
+    }
 }

@@ -22,9 +22,17 @@ public final class Suite {
     private final Map<String, RoleSpec> roles = new LinkedHashMap<>();
     private final Map<String, String> policyOwners = new LinkedHashMap<>();
     private final Map<String, RoleSpec> ecsRoles = new LinkedHashMap<>();
+    private final List<SeverityOverride> severityOverrides;
 
     public Suite(String app, String partition, String account, String region, List<String> environments,
                  List<ServiceSpec> services, List<CatalogSecret> secrets, List<RoleSpec> roles) {
+        this(app, partition, account, region, environments, services, secrets, roles, List.of());
+    }
+
+    public Suite(String app, String partition, String account, String region, List<String> environments,
+                 List<ServiceSpec> services, List<CatalogSecret> secrets, List<RoleSpec> roles,
+                 List<SeverityOverride> severityOverrides) {
+        this.severityOverrides = List.copyOf(severityOverrides);
         this.app = app;
         this.partition = partition;
         this.account = account;
@@ -44,6 +52,11 @@ public final class Suite {
 
     public String app() {
         return app;
+    }
+
+    /** The per-rule severities of the optional {@code rules:} mapping, in file order. */
+    public List<SeverityOverride> severityOverrides() {
+        return severityOverrides;
     }
 
     public String partition() {

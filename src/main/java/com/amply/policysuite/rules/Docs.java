@@ -16,5 +16,7 @@ public final class Docs {
     public static final String SECRETS_BEST_PRACTICES = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/best-practices.html";
     public static final String JSON = "https://www.rfc-editor.org/rfc/rfc8259";
     public static final String YAML = "https://yaml.org/spec/1.2.2/";
+    /** The OASIS SARIF 2.1.0 standard, whose suppressions (kind external, a justification) waivers follow. */
+    public static final String WAIVERS = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html";
     public static final String SUITE = "https://docs.aws.amazon.com/secretsmanager/latest/userguide/managing-secrets.html";
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * the severity. {@code xxx000} means "could not be parsed".
  */
 public record RuleInfo(String id, String title, Severity severity, String rationale, String docUrl) {
-    /** CFG: suite configuration, NAME: naming, TD: task definitions, IAM: policies, SEC: secret payloads, ROT: rotation, LEAK: leaked material, DRIFT: live account. */
+    /** CFG: configuration files (suite.yaml, waivers.yaml), NAME: naming, TD: task definitions, IAM: policies, SEC: secret payloads, ROT: rotation, LEAK: leaked material, DRIFT: live account. */
     public static final Pattern ID = Pattern.compile("(CFG|NAME|TD|IAM|SEC|ROT|LEAK|DRIFT)\\d{3}");
 
     public RuleInfo {

@@ -3,6 +3,8 @@ package com.amply.policysuite.rules;
 import com.amply.policysuite.rules.config.RolePolicyFilesExist;
 import com.amply.policysuite.rules.config.SuiteConfigurationIsComplete;
 import com.amply.policysuite.rules.config.SuiteConfigurationParses;
+import com.amply.policysuite.rules.config.WaiverIsValidAndCurrent;
+import com.amply.policysuite.rules.config.WaiverMatchesAFinding;
 import com.amply.policysuite.rules.iam.PolicyFileBelongsToRole;
 import com.amply.policysuite.rules.iam.PolicyFollowsBestPractices;
 import com.amply.policysuite.rules.iam.PolicyFollowsGrammar;
@@ -42,6 +44,8 @@ public final class RuleRegistry {
             new SuiteConfigurationParses(),
             new SuiteConfigurationIsComplete(),
             new RolePolicyFilesExist(),
+            new WaiverIsValidAndCurrent(),
+            new WaiverMatchesAFinding(),
             new SecretNamesFollowConvention(),
             new ContainerSecretVariablesMatchSecrets(),
             new TaskDefinitionFamiliesFollowConvention(),
