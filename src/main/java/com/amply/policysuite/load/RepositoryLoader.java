@@ -107,7 +107,7 @@ public final class RepositoryLoader {
                     ? documents.load(root.resolve(file), file, syntax)
                     : unsupported(file, "is neither JSON nor YAML; task definitions must be .json, .yaml or .yml");
             if (result instanceof LoadResult.Loaded loaded) {
-                taskDefinitions.add(TaskDefinitionReader.read(loaded.document(), folderEnvironment(file)));
+                taskDefinitions.add(TaskDefinitionReader.read(loaded.document(), folderEnvironment(file), suite));
             } else {
                 unloadable.add(new Unloadable(FileKind.TASK_DEFINITION, file, ((LoadResult.Failed) result).problem()));
             }

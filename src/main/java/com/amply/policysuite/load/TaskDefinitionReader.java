@@ -3,6 +3,8 @@ package com.amply.policysuite.load;
 import com.amply.policysuite.model.JsonPointer;
 import com.amply.policysuite.model.Located;
 import com.amply.policysuite.model.LocatedDocument;
+import com.amply.policysuite.model.SecretReference;
+import com.amply.policysuite.model.Suite;
 import com.amply.policysuite.model.TaskDefinition;
 import com.amply.policysuite.model.TaskDefinition.Container;
 import com.amply.policysuite.model.TaskDefinition.Variable;
@@ -15,7 +17,8 @@ public final class TaskDefinitionReader {
     private TaskDefinitionReader() {
     }
 
-    public static TaskDefinition read(LocatedDocument document, String folderEnvironment) {
+    /** Reads {@code document}; {@code suite} (null if it could not be loaded) tells catalog names for ARN parsing. */
+    public static TaskDefinition read(LocatedDocument document, String folderEnvironment, Suite suite) {
         JsonNode root = document.root();
         List<Container> containers = new ArrayList<>();
         JsonNode defs = root.path("containerDefinitions");
@@ -26,7 +29,8 @@ public final class TaskDefinitionReader {
                     variables(c, pointer, "environment", "value")));
         }
         return new TaskDefinition(document.file(), folderEnvironment, document, located(root, "", "family"),
-                located(root, "", "taskRoleArn"), located(root, "", "executionRoleArn"), containers);
+                located(root, "", "taskRoleArn"), located(root, "", "executionRoleArn"), containers,
+                SecretReference.of(containers, suite == null ? name -> false : suite::isCatalogSecret));
     }
 
     private static List<Variable> variables(JsonNode container, String pointer, String key, String valueKey) {

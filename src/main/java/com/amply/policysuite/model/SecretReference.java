@@ -24,13 +24,16 @@ public record SecretReference(Container container, Variable variable, Parse pars
         return arn().flatMap(a -> SecretName.split(a.secretName()));
     }
 
-    /** Every secret reference of {@code taskDefinition}, in file order. */
-    public static List<SecretReference> of(TaskDefinition taskDefinition, Suite suite) {
+    /**
+     * Every secret reference of {@code containers}, in file order; a random suffix is recognised for names that
+     * {@code knownName} accepts (see {@link SecretArn}).
+     */
+    public static List<SecretReference> of(List<Container> containers, java.util.function.Predicate<String> knownName) {
         List<SecretReference> out = new ArrayList<>();
-        for (Container c : taskDefinition.containers()) {
+        for (Container c : containers) {
             for (Variable v : c.secrets()) {
                 if (v.value() != null) {
-                    out.add(new SecretReference(c, v, SecretArn.parse(v.value(), suite::isCatalogSecret)));
+                    out.add(new SecretReference(c, v, SecretArn.parse(v.value(), knownName)));
                 }
             }
         }

@@ -6,11 +6,15 @@ import java.util.List;
  * An ECS task definition in {@code RegisterTaskDefinition} form, as far as the rules need it. Values that are
  * missing or of the wrong type are null here; the shape rule reports them. {@code folderEnvironment} is the
  * {@code <env>} of {@code task-definitions/<env>/...}, or null when the file is not in such a folder.
+ * {@code secretReferences} are the containers' {@code secrets[]} entries with {@code valueFrom} parsed once, in file
+ * order.
  */
 public record TaskDefinition(String file, String folderEnvironment, LocatedDocument document, Located family,
-                             Located taskRoleArn, Located executionRoleArn, List<Container> containers) {
+                             Located taskRoleArn, Located executionRoleArn, List<Container> containers,
+                             List<SecretReference> secretReferences) {
     public TaskDefinition {
         containers = List.copyOf(containers);
+        secretReferences = List.copyOf(secretReferences);
     }
 
     /** The task definition's environment: its folder, when that is an environment the suite declares. */

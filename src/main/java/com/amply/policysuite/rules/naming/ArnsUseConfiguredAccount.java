@@ -49,7 +49,7 @@ public final class ArnsUseConfiguredAccount implements Rule {
             }
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
-            for (SecretReference ref : SecretReference.of(td, suite)) {
+            for (SecretReference ref : td.secretReferences()) {
                 if (ref.parse() instanceof SecretArn.Parse.Malformed m) {
                     findings.at(INFO, td.document(), ref.valueFromPointer(), "valueFrom " + m.reason()
                             + "; use " + suite.secretArn("<env>", "<name>") + "[-<6 chars>][:<json-key>:<version-stage>:<version-id>].");

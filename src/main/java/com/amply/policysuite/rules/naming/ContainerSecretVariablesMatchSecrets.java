@@ -39,7 +39,7 @@ public final class ContainerSecretVariablesMatchSecrets implements Rule {
             return;
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
-            for (SecretReference ref : SecretReference.of(td, suite)) {
+            for (SecretReference ref : td.secretReferences()) {
                 String variable = ref.variable().name();
                 if (variable == null) {
                     continue;

@@ -44,7 +44,7 @@ public final class SecretNamesFollowConvention implements Rule {
             }
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
-            for (SecretReference ref : SecretReference.of(td, suite)) {
+            for (SecretReference ref : td.secretReferences()) {
                 ref.arn().ifPresent(arn -> {
                     String problem = problem(arn.secretName(), suite);
                     if (problem != null) {

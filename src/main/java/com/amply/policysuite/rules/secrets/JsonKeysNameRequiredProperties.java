@@ -37,7 +37,7 @@ public final class JsonKeysNameRequiredProperties implements Rule {
             return;
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
-            for (SecretReference ref : SecretReference.of(td, suite)) {
+            for (SecretReference ref : td.secretReferences()) {
                 SecretArn arn = ref.arn().orElse(null);
                 SecretName name = ref.name().orElse(null);
                 if (arn == null || arn.jsonKey() == null || name == null) {

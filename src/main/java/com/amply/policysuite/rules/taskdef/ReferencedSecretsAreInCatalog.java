@@ -31,7 +31,7 @@ public final class ReferencedSecretsAreInCatalog implements Rule {
             return;
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
-            for (SecretReference ref : SecretReference.of(td, suite)) {
+            for (SecretReference ref : td.secretReferences()) {
                 SecretName name = ref.name().orElse(null);
                 if (name == null || !name.app().equals(suite.app()) || !suite.isEnvironment(name.environment())) {
                     continue; // NAME001 reports names off the convention

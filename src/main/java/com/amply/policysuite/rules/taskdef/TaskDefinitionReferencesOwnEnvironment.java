@@ -35,7 +35,7 @@ public final class TaskDefinitionReferencesOwnEnvironment implements Rule {
             if (env == null) {
                 continue;
             }
-            for (SecretReference ref : SecretReference.of(td, suite)) {
+            for (SecretReference ref : td.secretReferences()) {
                 SecretName name = ref.name().orElse(null);
                 if (name != null && suite.isEnvironment(name.environment()) && !name.environment().equals(env)) {
                     findings.at(INFO, td.document(), ref.valueFromPointer(), env + " task definition must not reference "
