@@ -316,10 +316,9 @@ public final class CompiledPolicy {
 
     private List<GlobPattern> recaseCandidates(List<GlobPattern> first) {
         List<GlobPattern> out = new ArrayList<>(first);
+        // Any action named in the policy (Allow, Deny, NotAction alike) is a real spelling worth reusing.
         for (CompiledStatement s : statements) {
-            if (s.role == Role.ALLOW && !s.source.notAction()) {
-                out.addAll(s.actionPatterns);
-            }
+            out.addAll(s.actionPatterns);
         }
         return out;
     }
@@ -434,7 +433,8 @@ public final class CompiledPolicy {
                 }
                 Optional<ExampleSearch.Example> example = ExampleSearch.find(beyond, wider.catalog);
                 String exampleAction = example.map(e -> e.fromCatalog() ? e.action()
-                        : ExampleSearch.recase(e.action(), wider.recaseCandidates(List.of()))).orElse(null);
+                        : ExampleSearch.recase(e.action(), wider.recaseCandidates(
+                                narrower.recaseCandidates(List.of())))).orElse(null);
                 String exampleResource = example.map(ExampleSearch.Example::resource).orElse(null);
                 List<Reason> reasons = wider.responsibleStatements(beyond, exampleAction, exampleResource);
                 if (!group.getKey().isEmpty() || narrower.hasApproximations()) {
