@@ -316,23 +316,149 @@ final class BoundedAutomata {
         return (a + 1L) * width + (b + 1L);
     }
 
-    /** Hopcroft minimisation (input already deterministic, so brics does not determinise) and dead-state removal. */
+    /**
+     * Removes dead states and minimises by Moore partition refinement on the array form, charging the meter per
+     * refinement round (brics' Hopcroft allocates states x alphabet lists per call, which dominated compile time).
+     */
     static Automaton minimal(Automaton automaton, WorkMeter meter) {
-        java.util.Set<State> all = automaton.getStates();
-        int states = all.size();
-        meter.checkStates(states, "an intermediate automaton");
-        // brics' Hopcroft works on the totalised automaton: states x alphabet classes, times log(states).
-        java.util.BitSet points = new java.util.BitSet(Character.MAX_VALUE + 2);
-        points.set(0);
-        for (State s : all) {
-            for (Transition t : s.getTransitions()) {
-                points.set(t.getMin());
-                points.set(t.getMax() + 1);
+        Indexed x = index(automaton);
+        int n = x.size();
+        meter.checkStates(n, "an intermediate automaton");
+        int transitions = 0;
+        for (int[] d : x.dest) {
+            transitions += d.length;
+        }
+        meter.charge(n + transitions);
+        // Co-reachability: states from which an accepting state can be reached.
+        int[] revCount = new int[n];
+        for (int s = 0; s < n; s++) {
+            for (int t : x.dest[s]) {
+                revCount[t]++;
             }
         }
-        meter.charge((long) states * points.cardinality() * (32 - Integer.numberOfLeadingZeros(states + 1)));
-        automaton.minimize();
-        automaton.removeDeadTransitions();
-        return automaton;
+        int[][] reverse = new int[n][];
+        for (int s = 0; s < n; s++) {
+            reverse[s] = new int[revCount[s]];
+        }
+        int[] fill = new int[n];
+        for (int s = 0; s < n; s++) {
+            for (int t : x.dest[s]) {
+                reverse[t][fill[t]++] = s;
+            }
+        }
+        boolean[] live = new boolean[n];
+        int[] stack = new int[n];
+        int top = 0;
+        for (int s = 0; s < n; s++) {
+            if (x.accept[s]) {
+                live[s] = true;
+                stack[top++] = s;
+            }
+        }
+        while (top > 0) {
+            int s = stack[--top];
+            for (int p : reverse[s]) {
+                if (!live[p]) {
+                    live[p] = true;
+                    stack[top++] = p;
+                }
+            }
+        }
+        if (!live[x.initial]) {
+            return empty();
+        }
+        // Moore refinement: class = (accepting, [(interval, class of target)] with equal-class intervals merged).
+        int[] cls = new int[n];
+        for (int s = 0; s < n; s++) {
+            cls[s] = live[s] ? (x.accept[s] ? 1 : 0) : -1;
+        }
+        int classes = -1;
+        while (true) {
+            meter.charge(n + transitions);
+            Map<Signature, Integer> ids = new HashMap<>();
+            int[] next = new int[n];
+            for (int s = 0; s < n; s++) {
+                if (!live[s]) {
+                    next[s] = -1;
+                    continue;
+                }
+                Signature sig = signature(x, s, cls, live);
+                Integer id = ids.get(sig);
+                if (id == null) {
+                    id = ids.size();
+                    ids.put(sig, id);
+                }
+                next[s] = id;
+            }
+            cls = next;
+            if (ids.size() == classes) {
+                break;
+            }
+            classes = ids.size();
+        }
+        State[] states = new State[classes];
+        boolean[] built = new boolean[classes];
+        for (int c = 0; c < classes; c++) {
+            states[c] = new State();
+        }
+        for (int s = 0; s < n; s++) {
+            if (!live[s] || built[cls[s]]) {
+                continue;
+            }
+            built[cls[s]] = true;
+            State state = states[cls[s]];
+            state.setAccept(x.accept[s]);
+            int[] sig = signature(x, s, cls, live).parts;
+            for (int k = 1; k < sig.length; k += 3) {
+                state.addTransition(new Transition((char) sig[k], (char) sig[k + 1], states[sig[k + 2]]));
+            }
+        }
+        Automaton out = new Automaton();
+        out.setInitialState(states[cls[x.initial]]);
+        out.setDeterministic(true);
+        return out;
+    }
+
+    private static Signature signature(Indexed x, int s, int[] cls, boolean[] live) {
+        char[] lo = x.min[s];
+        char[] hi = x.max[s];
+        int[] dst = x.dest[s];
+        int[] parts = new int[1 + 3 * lo.length];
+        parts[0] = cls[s];
+        int len = 1;
+        for (int k = 0; k < lo.length; k++) {
+            if (!live[dst[k]]) {
+                continue;
+            }
+            int target = cls[dst[k]];
+            if (len > 1 && parts[len - 1] == target && parts[len - 2] + 1 == lo[k]) {
+                parts[len - 2] = hi[k];
+            } else {
+                parts[len++] = lo[k];
+                parts[len++] = hi[k];
+                parts[len++] = target;
+            }
+        }
+        return new Signature(len == parts.length ? parts : java.util.Arrays.copyOf(parts, len));
+    }
+
+    private static final class Signature {
+        final int[] parts;
+        final int hash;
+
+        Signature(int[] parts) {
+            this.parts = parts;
+            this.hash = java.util.Arrays.hashCode(parts);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Signature other && hash == other.hash && java.util.Arrays.equals(parts, other.parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -676,7 +676,13 @@ public final class CompiledPolicy {
         }
 
         RunAutomaton run(Automaton a) {
-            return runs.computeIfAbsent(a, x -> new RunAutomaton(x, false));
+            RunAutomaton run = runs.get(a);
+            if (run == null) {
+                meter.charge(16L * (a.getNumberOfStates() + a.getNumberOfTransitions()));
+                run = new RunAutomaton(a, false);
+                runs.put(a, run);
+            }
+            return run;
         }
     }
 

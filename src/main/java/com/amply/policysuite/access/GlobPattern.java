@@ -271,22 +271,49 @@ final class GlobPattern {
         State initial = newState(start, n);
         states.put(start, initial);
         queue.add(start);
+        // Ranges in character order: gaps (no literal) and single literal characters, so that adjacent ranges
+        // with the same target can be merged into one transition.
+        List<char[]> ranges = new ArrayList<>();
+        int gi = 0;
+        for (char c : literals) {
+            while (gi < gaps.size() && gaps.get(gi)[0] < c) {
+                ranges.add(gaps.get(gi++));
+            }
+            ranges.add(new char[] {c, c});
+        }
+        while (gi < gaps.size()) {
+            ranges.add(gaps.get(gi++));
+        }
         while (!queue.isEmpty()) {
             BitSet set = queue.poll();
             State from = states.get(set);
             meter.charge((long) (set.cardinality() + 1) * (literals.length + 1));
             BitSet other = step(set, -1);
-            if (!other.isEmpty()) {
-                State to = target(other, states, queue, n, meter);
-                for (char[] gap : gaps) {
-                    from.addTransition(new Transition(gap[0], gap[1], to));
+            State otherTarget = other.isEmpty() ? null : target(other, states, queue, n, meter);
+            int runStart = -1;
+            int runEnd = -2;
+            State runTarget = null;
+            int lit = 0;
+            for (char[] range : ranges) {
+                State to;
+                if (range[0] == range[1] && lit < literals.length && literals[lit] == range[0]) {
+                    BitSet next = step(set, range[0]);
+                    lit++;
+                    to = next.isEmpty() ? null : target(next, states, queue, n, meter);
+                } else {
+                    to = otherTarget;
                 }
+                if (to != runTarget || range[0] != runEnd + 1) {
+                    if (runTarget != null) {
+                        from.addTransition(new Transition((char) runStart, (char) runEnd, runTarget));
+                    }
+                    runStart = range[0];
+                    runTarget = to;
+                }
+                runEnd = range[1];
             }
-            for (char c : literals) {
-                BitSet next = step(set, c);
-                if (!next.isEmpty()) {
-                    from.addTransition(new Transition(c, target(next, states, queue, n, meter)));
-                }
+            if (runTarget != null) {
+                from.addTransition(new Transition((char) runStart, (char) runEnd, runTarget));
             }
         }
         Automaton automaton = new Automaton();
