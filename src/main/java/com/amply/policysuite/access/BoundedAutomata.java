@@ -317,8 +317,8 @@ final class BoundedAutomata {
     }
 
     /**
-     * Removes dead states and minimises by Moore partition refinement on the array form, charging the meter per
-     * refinement round (brics' Hopcroft allocates states x alphabet lists per call, which dominated compile time).
+     * Removes dead states and minimises with Valmari-Lehtinen partition refinement (O(m log n)) on the array form
+     * (brics' Hopcroft allocates states x alphabet lists per call, which dominated compile time).
      */
     static Automaton minimal(Automaton automaton, WorkMeter meter) {
         Indexed x = index(automaton);
@@ -367,98 +367,108 @@ final class BoundedAutomata {
         if (!live[x.initial]) {
             return empty();
         }
-        // Moore refinement: class = (accepting, [(interval, class of target)] with equal-class intervals merged).
-        int[] cls = new int[n];
+        // Renumber live states; labelled transitions over the global alphabet classes.
+        int[] id = new int[n];
+        int nn = 0;
         for (int s = 0; s < n; s++) {
-            cls[s] = live[s] ? (x.accept[s] ? 1 : 0) : -1;
+            id[s] = live[s] ? nn++ : -1;
         }
-        int classes = -1;
-        while (true) {
-            meter.charge(n + transitions);
-            Map<Signature, Integer> ids = new HashMap<>();
-            int[] next = new int[n];
-            for (int s = 0; s < n; s++) {
-                if (!live[s]) {
-                    next[s] = -1;
-                    continue;
-                }
-                Signature sig = signature(x, s, cls, live);
-                Integer id = ids.get(sig);
-                if (id == null) {
-                    id = ids.size();
-                    ids.put(sig, id);
-                }
-                next[s] = id;
-            }
-            cls = next;
-            if (ids.size() == classes) {
-                break;
-            }
-            classes = ids.size();
-        }
-        State[] states = new State[classes];
-        boolean[] built = new boolean[classes];
-        for (int c = 0; c < classes; c++) {
-            states[c] = new State();
-        }
+        java.util.TreeSet<Integer> bounds = new java.util.TreeSet<>();
         for (int s = 0; s < n; s++) {
-            if (!live[s] || built[cls[s]]) {
+            if (!live[s]) {
                 continue;
             }
-            built[cls[s]] = true;
-            State state = states[cls[s]];
+            for (int k = 0; k < x.min[s].length; k++) {
+                if (live[x.dest[s][k]]) {
+                    bounds.add((int) x.min[s][k]);
+                    bounds.add(x.max[s][k] + 1);
+                }
+            }
+        }
+        int[] points = bounds.stream().mapToInt(Integer::intValue).toArray();
+        int m = 0;
+        for (int s = 0; s < n; s++) {
+            if (!live[s]) {
+                continue;
+            }
+            for (int k = 0; k < x.min[s].length; k++) {
+                if (live[x.dest[s][k]]) {
+                    m += java.util.Arrays.binarySearch(points, x.max[s][k] + 1)
+                            - java.util.Arrays.binarySearch(points, x.min[s][k]);
+                }
+            }
+        }
+        meter.charge((long) m * (33 - Integer.numberOfLeadingZeros(nn + 1)));
+        int[] tail = new int[m];
+        int[] label = new int[m];
+        int[] head = new int[m];
+        int t = 0;
+        for (int s = 0; s < n; s++) {
+            if (!live[s]) {
+                continue;
+            }
+            for (int k = 0; k < x.min[s].length; k++) {
+                if (!live[x.dest[s][k]]) {
+                    continue;
+                }
+                int from = java.util.Arrays.binarySearch(points, x.min[s][k]);
+                int to = java.util.Arrays.binarySearch(points, x.max[s][k] + 1);
+                for (int c = from; c < to; c++) {
+                    tail[t] = id[s];
+                    label[t] = c;
+                    head[t] = id[x.dest[s][k]];
+                    t++;
+                }
+            }
+        }
+        boolean[] accepting = new boolean[nn];
+        for (int s = 0; s < n; s++) {
+            if (live[s]) {
+                accepting[id[s]] = x.accept[s];
+            }
+        }
+        int[] block = ValmariMinimizer.blocks(nn, accepting, tail, label, head, points.length);
+        int blocks = 0;
+        for (int b : block) {
+            blocks = Math.max(blocks, b + 1);
+        }
+        State[] states = new State[blocks];
+        for (int c = 0; c < blocks; c++) {
+            states[c] = new State();
+        }
+        boolean[] built = new boolean[blocks];
+        for (int s = 0; s < n; s++) {
+            if (!live[s] || built[block[id[s]]]) {
+                continue;
+            }
+            built[block[id[s]]] = true;
+            State state = states[block[id[s]]];
             state.setAccept(x.accept[s]);
-            int[] sig = signature(x, s, cls, live).parts;
-            for (int k = 1; k < sig.length; k += 3) {
-                state.addTransition(new Transition((char) sig[k], (char) sig[k + 1], states[sig[k + 2]]));
+            int runStart = -1;
+            int runEnd = -2;
+            int runTarget = -1;
+            for (int k = 0; k < x.min[s].length; k++) {
+                if (!live[x.dest[s][k]]) {
+                    continue;
+                }
+                int target = block[id[x.dest[s][k]]];
+                if (target != runTarget || x.min[s][k] != runEnd + 1) {
+                    if (runTarget >= 0) {
+                        state.addTransition(new Transition((char) runStart, (char) runEnd, states[runTarget]));
+                    }
+                    runStart = x.min[s][k];
+                    runTarget = target;
+                }
+                runEnd = x.max[s][k];
+            }
+            if (runTarget >= 0) {
+                state.addTransition(new Transition((char) runStart, (char) runEnd, states[runTarget]));
             }
         }
         Automaton out = new Automaton();
-        out.setInitialState(states[cls[x.initial]]);
+        out.setInitialState(states[block[id[x.initial]]]);
         out.setDeterministic(true);
         return out;
     }
 
-    private static Signature signature(Indexed x, int s, int[] cls, boolean[] live) {
-        char[] lo = x.min[s];
-        char[] hi = x.max[s];
-        int[] dst = x.dest[s];
-        int[] parts = new int[1 + 3 * lo.length];
-        parts[0] = cls[s];
-        int len = 1;
-        for (int k = 0; k < lo.length; k++) {
-            if (!live[dst[k]]) {
-                continue;
-            }
-            int target = cls[dst[k]];
-            if (len > 1 && parts[len - 1] == target && parts[len - 2] + 1 == lo[k]) {
-                parts[len - 2] = hi[k];
-            } else {
-                parts[len++] = lo[k];
-                parts[len++] = hi[k];
-                parts[len++] = target;
-            }
-        }
-        return new Signature(len == parts.length ? parts : java.util.Arrays.copyOf(parts, len));
-    }
-
-    private static final class Signature {
-        final int[] parts;
-        final int hash;
-
-        Signature(int[] parts) {
-            this.parts = parts;
-            this.hash = java.util.Arrays.hashCode(parts);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Signature other && hash == other.hash && java.util.Arrays.equals(parts, other.parts);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 }

@@ -41,6 +41,7 @@ public final class CompiledPolicy {
     private final StatementIndex allowIndex;
     private final StatementIndex denyIndex;
     private final List<CompiledStatement> possibleDenies;
+    private long compileWorkUnits;
 
     private CompiledPolicy(PolicyInput input, Budget budget, ActionCatalog catalog, List<CompiledStatement> statements,
             Automaton allowed, Automaton denied, Automaton granted) {
@@ -86,7 +87,10 @@ public final class CompiledPolicy {
         ActionCatalog c = catalog == null ? ActionCatalog.none() : catalog;
         PolicyInput p = policy == null ? new PolicyInput(List.of()) : policy;
         try {
-            return new Compilation.Compiled(build(p, b, c, new WorkMeter(b)));
+            WorkMeter meter = new WorkMeter(b);
+            CompiledPolicy compiled = build(p, b, c, meter);
+            compiled.compileWorkUnits = meter.used();
+            return new Compilation.Compiled(compiled);
         } catch (WorkMeter.BudgetExceeded e) {
             return new Compilation.Unanalysable(Compilation.Kind.TOO_COMPLEX, e.getMessage());
         } catch (UnsupportedInput e) {
@@ -140,6 +144,11 @@ public final class CompiledPolicy {
 
     public Budget budget() {
         return budget;
+    }
+
+    /** Work units (see {@link Budget#maxWorkUnits()}) that compiling this policy used. */
+    public long compileWorkUnits() {
+        return compileWorkUnits;
     }
 
     /** States of the compiled "granted" automaton (for diagnostics and benchmarks). */
