@@ -40,6 +40,7 @@ public final class CompiledPolicy {
     private final RunAutomaton deniedRun;
     private final StatementIndex allowIndex;
     private final StatementIndex denyIndex;
+    private final StatementIndex allIndex;
     private final List<CompiledStatement> possibleDenies;
     private long compileWorkUnits;
 
@@ -52,8 +53,8 @@ public final class CompiledPolicy {
         this.allowed = allowed;
         this.denied = denied;
         this.granted = granted;
-        this.allowedRun = new RunAutomaton(allowed, true);
-        this.deniedRun = new RunAutomaton(denied, true);
+        this.allowedRun = allowed == null ? null : new RunAutomaton(allowed, true);
+        this.deniedRun = denied == null ? null : new RunAutomaton(denied, true);
         List<CompiledStatement> allows = new ArrayList<>();
         List<CompiledStatement> denies = new ArrayList<>();
         List<CompiledStatement> maybe = new ArrayList<>();
@@ -69,6 +70,7 @@ public final class CompiledPolicy {
         }
         this.allowIndex = new StatementIndex(allows);
         this.denyIndex = new StatementIndex(denies);
+        this.allIndex = new StatementIndex(statements);
         this.possibleDenies = List.copyOf(maybe);
     }
 
@@ -121,9 +123,23 @@ public final class CompiledPolicy {
                 denyParts.add(cs.under);
             }
         }
-        Automaton allowed = BoundedAutomata.unionAll(dedupe(allowParts), meter);
-        Automaton denied = BoundedAutomata.unionAll(dedupe(denyParts), meter);
-        Automaton granted = denyParts.isEmpty() ? allowed : BoundedAutomata.minus(allowed, denied, meter);
+        // One automaton for the whole policy makes decide() a single table walk and checks one product. Its minimal
+        // DFA can be much larger than the statements together (overlapping action wildcards multiply resource
+        // tries), so it is optional: with at most half of the remaining budget, else answers work statement-wise.
+        WorkMeter share = meter.share(0.5);
+        Automaton allowed = null;
+        Automaton denied = null;
+        Automaton granted = null;
+        try {
+            allowed = BoundedAutomata.unionAll(dedupe(allowParts), share);
+            denied = BoundedAutomata.unionAll(dedupe(denyParts), share);
+            granted = denyParts.isEmpty() ? allowed : BoundedAutomata.minus(allowed, denied, share);
+        } catch (WorkMeter.BudgetExceeded e) {
+            allowed = null;
+            denied = null;
+            granted = null;
+        }
+        meter.absorb(share);
         return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted);
     }
 
@@ -151,14 +167,12 @@ public final class CompiledPolicy {
         return compileWorkUnits;
     }
 
-    /** States of the compiled "granted" automaton (for diagnostics and benchmarks). */
+    /**
+     * States of the single automaton of everything the policy can grant, or -1 when the policy was too large for
+     * one automaton within budget and is analysed statement by statement.
+     */
     public int grantedStates() {
-        return granted.getNumberOfStates();
-    }
-
-    /** True when the policy can grant nothing at all. */
-    public boolean grantsNothing() {
-        return granted.isEmpty();
+        return granted == null ? -1 : granted.getNumberOfStates();
     }
 
     // ---------------------------------------------------------------- decide
@@ -171,11 +185,15 @@ public final class CompiledPolicy {
         String a = action == null ? "" : action;
         String r = resource == null ? "" : resource;
         List<StatementRef> maybe = possibleDenies.isEmpty() ? List.of() : possibleDenies(a, r);
-        if (accepts(deniedRun, a, r)) {
-            return new Decision(Verdict.EXPLICIT_DENY, denyIndex.matching(a, r), maybe, false);
+        // With the whole-policy automata, one walk each rules a statement group out; otherwise scan the index.
+        List<StatementRef> denying = deniedRun == null || accepts(deniedRun, a, r) ? denyIndex.matching(a, r)
+                : List.of();
+        if (!denying.isEmpty()) {
+            return new Decision(Verdict.EXPLICIT_DENY, denying, maybe, false);
         }
-        if (accepts(allowedRun, a, r)) {
-            List<StatementRef> deciding = allowIndex.matching(a, r);
+        List<StatementRef> deciding = allowedRun == null || accepts(allowedRun, a, r) ? allowIndex.matching(a, r)
+                : List.of();
+        if (!deciding.isEmpty()) {
             boolean conditional = !maybe.isEmpty();
             if (!conditional) {
                 conditional = true;
@@ -282,7 +300,8 @@ public final class CompiledPolicy {
                     return invalidAccess("access entry " + i + ": " + e.getMessage());
                 }
                 Automaton request = BoundedAutomata.joint(actions, resources, meter);
-                Automaton overlap = BoundedAutomata.intersection(granted, request, meter);
+                Automaton overlap = granted != null ? BoundedAutomata.intersection(granted, request, meter)
+                        : grantedWithin(request, entry, meter);
                 if (!overlap.isEmpty()) {
                     failing = overlap;
                     for (String p : entry.actions()) {
@@ -394,78 +413,133 @@ public final class CompiledPolicy {
         return accessBeyond(existing, this, false);
     }
 
-    /** Access {@code wider} may grant that {@code narrower} does not guarantee, grouped by condition block. */
+    /** Granted pairs inside {@code request}, statement by statement (for policies without a whole automaton). */
+    private Automaton grantedWithin(Automaton request, AccessEntry entry, WorkMeter meter) {
+        List<Automaton> allows = new ArrayList<>();
+        List<Automaton> denies = new ArrayList<>();
+        for (CompiledStatement s : statements) {
+            if ((s.role != Role.ALLOW && s.role != Role.DENY) || s.cannotTouch(entry)) {
+                continue;
+            }
+            Automaton part = BoundedAutomata.intersection(s.role == Role.ALLOW ? s.over : s.under, request, meter);
+            if (!part.isEmpty()) {
+                (s.role == Role.ALLOW ? allows : denies).add(part);
+            }
+        }
+        Automaton allowed = BoundedAutomata.unionAll(allows, meter);
+        return denies.isEmpty() || allowed.isEmpty() ? allowed
+                : BoundedAutomata.minus(allowed, BoundedAutomata.unionAll(denies, meter), meter);
+    }
+
+    /**
+     * Access {@code wider} may grant that {@code narrower} does not guarantee, computed per Allow statement of
+     * {@code wider} against only the statements whose actions can overlap it (by service prefix).
+     */
     private static NoNewAccessResult accessBeyond(CompiledPolicy wider, CompiledPolicy narrower, boolean added) {
         WorkMeter meter = new WorkMeter(wider.budget);
         try {
-            Map<String, List<CompiledStatement>> groups = new LinkedHashMap<>();
+            List<Reason> reasons = new ArrayList<>();
+            String exampleAction = null;
+            String exampleResource = null;
+            boolean conservative = narrower.hasApproximations();
+            WorkMeter current = meter;
             for (CompiledStatement s : wider.statements) {
-                if (s.role == Role.ALLOW) {
-                    groups.computeIfAbsent(s.conditionKey, k -> new ArrayList<>()).add(s);
-                }
-            }
-            Automaton narrowerDeniesMaybe = null;
-            for (Map.Entry<String, List<CompiledStatement>> group : groups.entrySet()) {
-                List<Automaton> parts = new ArrayList<>();
-                for (CompiledStatement s : group.getValue()) {
-                    parts.add(s.over);
-                }
-                Automaton may = BoundedAutomata.unionAll(dedupe(parts), meter);
-                if (!wider.denied.isEmpty()) {
-                    may = BoundedAutomata.minus(may, wider.denied, meter);
-                }
-                if (may.isEmpty()) {
+                if (s.role != Role.ALLOW) {
                     continue;
                 }
-                List<Automaton> sure = new ArrayList<>();
-                for (CompiledStatement s : narrower.statements) {
-                    if (s.role == Role.ALLOW && (s.conditionKey.isEmpty() || s.conditionKey.equals(group.getKey()))) {
-                        sure.add(s.under);
+                Automaton beyond;
+                try {
+                    beyond = beyond(s, wider, narrower, current);
+                } catch (WorkMeter.BudgetExceeded e) {
+                    if (exampleAction == null) {
+                        throw e;
                     }
+                    reasons.add(Reason.general("Further statements were not examined: " + e.getMessage()));
+                    break;
                 }
-                Automaton guaranteed = BoundedAutomata.unionAll(dedupe(sure), meter);
-                if (narrowerDeniesMaybe == null) {
-                    List<Automaton> denies = new ArrayList<>();
-                    for (CompiledStatement s : narrower.statements) {
-                        if (s.isDeny()) {
-                            denies.add(s.over);
-                        }
-                    }
-                    narrowerDeniesMaybe = BoundedAutomata.unionAll(dedupe(denies), meter);
-                }
-                if (!narrowerDeniesMaybe.isEmpty()) {
-                    guaranteed = BoundedAutomata.minus(guaranteed, narrowerDeniesMaybe, meter);
-                }
-                Automaton beyond = BoundedAutomata.minus(may, guaranteed, meter);
                 if (beyond.isEmpty()) {
                     continue;
                 }
-                Optional<ExampleSearch.Example> example = ExampleSearch.find(beyond, wider.catalog);
-                String exampleAction = example.map(e -> e.fromCatalog() ? e.action()
-                        : ExampleSearch.recase(e.action(), wider.recaseCandidates(
-                                narrower.recaseCandidates(List.of())))).orElse(null);
-                String exampleResource = example.map(ExampleSearch.Example::resource).orElse(null);
-                List<Reason> reasons = wider.responsibleStatements(beyond, exampleAction, exampleResource);
-                if (!group.getKey().isEmpty() || narrower.hasApproximations()) {
-                    reasons.add(Reason.general("Conditions and policy variables were compared conservatively:"
-                            + " an Allow only covers access when unconditional or under the identical condition"
-                            + " block, and any Deny with conditions or variables may apply."));
+                conservative |= s.hasConditions() || s.hasVariables;
+                reasons.add(s.grantReason());
+                if (exampleAction == null) {
+                    Optional<ExampleSearch.Example> example = ExampleSearch.find(beyond, wider.catalog);
+                    if (example.isPresent()) {
+                        ExampleSearch.Example e = example.get();
+                        exampleAction = e.fromCatalog() ? e.action() : ExampleSearch.recase(e.action(),
+                                wider.recaseCandidates(narrower.recaseCandidates(List.of())));
+                        exampleResource = e.resource();
+                    }
+                    // The answer is settled; naming further statements gets its own budget.
+                    current = new WorkMeter(wider.budget);
                 }
-                String message = added
-                        ? "The updated policy grants new access that the existing policy does not grant."
-                        : "The updated policy removes access that the existing policy grants.";
-                return new NoNewAccessResult(CheckResult.FAIL, false, message, reasons,
-                        Optional.ofNullable(exampleAction), Optional.ofNullable(exampleResource));
             }
-            return new NoNewAccessResult(CheckResult.PASS, false, added
-                    ? "The updated policy grants no new access compared to the existing policy."
-                    : "The updated policy removes no access granted by the existing policy.",
-                    List.of(), Optional.empty(), Optional.empty());
+            if (reasons.isEmpty()) {
+                return new NoNewAccessResult(CheckResult.PASS, false, added
+                        ? "The updated policy grants no new access compared to the existing policy."
+                        : "The updated policy removes no access granted by the existing policy.",
+                        List.of(), Optional.empty(), Optional.empty());
+            }
+            if (conservative) {
+                reasons.add(Reason.general("Conditions and policy variables were compared conservatively:"
+                        + " an Allow only covers access when unconditional or under the identical condition"
+                        + " block, and any Deny with conditions or variables may apply."));
+            }
+            String message = added
+                    ? "The updated policy grants new access that the existing policy does not grant."
+                    : "The updated policy removes access that the existing policy grants.";
+            return new NoNewAccessResult(CheckResult.FAIL, false, message, reasons,
+                    Optional.ofNullable(exampleAction), Optional.ofNullable(exampleResource));
         } catch (WorkMeter.BudgetExceeded e) {
             return tooComplexChange(e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return tooComplexChange("analysis ran out of resources");
         }
+    }
+
+    /**
+     * Pairs Allow statement {@code s} of {@code wider} may grant (not blocked by an unconditional Deny of
+     * {@code wider}) that {@code narrower} does not guarantee: narrower's Allows count only when unconditional or
+     * under the identical condition block (under-approximated), and every narrower Deny may apply (over).
+     */
+    private static Automaton beyond(CompiledStatement s, CompiledPolicy wider, CompiledPolicy narrower,
+            WorkMeter meter) {
+        Automaton may = s.over;
+        List<Automaton> blocked = new ArrayList<>();
+        for (CompiledStatement d : wider.allIndex.overlapping(s)) {
+            if (d.role == Role.DENY) {
+                Automaton part = BoundedAutomata.intersection(d.under, may, meter);
+                if (!part.isEmpty()) {
+                    blocked.add(part);
+                }
+            }
+        }
+        if (!blocked.isEmpty()) {
+            may = BoundedAutomata.minus(may, BoundedAutomata.unionAll(blocked, meter), meter);
+        }
+        if (may.isEmpty()) {
+            return may;
+        }
+        List<Automaton> sure = new ArrayList<>();
+        List<Automaton> denies = new ArrayList<>();
+        for (CompiledStatement k : narrower.allIndex.overlapping(s)) {
+            if (k.role == Role.ALLOW && (k.conditionKey.isEmpty() || k.conditionKey.equals(s.conditionKey))) {
+                Automaton part = BoundedAutomata.intersection(k.under, may, meter);
+                if (!part.isEmpty()) {
+                    sure.add(part);
+                }
+            } else if (k.isDeny()) {
+                Automaton part = BoundedAutomata.intersection(k.over, may, meter);
+                if (!part.isEmpty()) {
+                    denies.add(part);
+                }
+            }
+        }
+        Automaton guaranteed = BoundedAutomata.unionAll(sure, meter);
+        if (!denies.isEmpty() && !guaranteed.isEmpty()) {
+            guaranteed = BoundedAutomata.minus(guaranteed, BoundedAutomata.unionAll(denies, meter), meter);
+        }
+        return guaranteed.isEmpty() ? may : BoundedAutomata.minus(may, guaranteed, meter);
     }
 
     static NoNewAccessResult tooComplexChange(String detail) {
@@ -506,6 +580,8 @@ public final class CompiledPolicy {
         final String contradiction;
         final boolean hasVariables;
         final List<GlobPattern> actionPatterns;
+        /** Lower-case services all matched actions start with ("svc:"), or null when any action may match. */
+        final java.util.Set<String> services;
         /** Superset of the pairs the statement can match (variables = any value). */
         final Automaton over;
         /** Subset of the pairs the statement matches for every variable value. */
@@ -538,6 +614,18 @@ public final class CompiledPolicy {
                 variables |= languages.parse(r, false).hasVariable;
             }
             this.actionPatterns = List.copyOf(patterns);
+            java.util.Set<String> svc = new java.util.LinkedHashSet<>();
+            boolean everywhere = s.notAction();
+            for (GlobPattern p : patterns) {
+                String prefix = p.literalPrefix();
+                int colon = prefix.indexOf(':');
+                if (colon < 0) {
+                    everywhere = true;
+                } else {
+                    svc.add(prefix.substring(0, colon));
+                }
+            }
+            this.services = everywhere ? null : java.util.Set.copyOf(svc);
             this.hasVariables = variables;
             Automaton actionsOver = languages.side(s.actions(), s.notAction(), true, true);
             Automaton resourcesOver = languages.side(s.resources(), s.notResource(), false, true);
@@ -572,6 +660,23 @@ public final class CompiledPolicy {
 
         boolean matches(String action, String resource) {
             return acceptsAction(actionRun, action) && acceptsResource(resourceRun, resource);
+        }
+
+        /** Cheap proof that the statement shares nothing with a request whose patterns are all literal. */
+        boolean cannotTouch(AccessEntry entry) {
+            return (!entry.actions().isEmpty() && allLiteral(entry.actions())
+                    && entry.actions().stream().noneMatch(a -> acceptsAction(actionRun, a)))
+                    || (!entry.resources().isEmpty() && allLiteral(entry.resources())
+                    && entry.resources().stream().noneMatch(r -> acceptsResource(resourceRun, r)));
+        }
+
+        private static boolean allLiteral(List<String> patterns) {
+            for (String p : patterns) {
+                if (p == null || p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.contains("${")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean mayApply(String action, String resource) {
@@ -697,30 +802,38 @@ public final class CompiledPolicy {
 
     /** Statements bucketed by the literal service prefix of their actions, for a fast {@link #decide}. */
     static final class StatementIndex {
+        private final List<CompiledStatement> all;
         private final Map<String, List<CompiledStatement>> byService = new HashMap<>();
         private final List<CompiledStatement> anyService = new ArrayList<>();
 
         StatementIndex(List<CompiledStatement> statements) {
+            this.all = statements;
             for (CompiledStatement s : statements) {
-                java.util.Set<String> services = new java.util.LinkedHashSet<>();
-                boolean everywhere = s.source.notAction();
-                for (GlobPattern p : s.actionPatterns) {
-                    String prefix = p.literalPrefix();
-                    int colon = prefix.indexOf(':');
-                    if (colon < 0) {
-                        everywhere = true;
-                    } else {
-                        services.add(prefix.substring(0, colon));
-                    }
-                }
-                if (everywhere) {
+                if (s.services == null) {
                     anyService.add(s);
                 } else {
-                    for (String service : services) {
+                    for (String service : s.services) {
                         byService.computeIfAbsent(service, k -> new ArrayList<>()).add(s);
                     }
                 }
             }
+        }
+
+        /** Statements whose actions may overlap those of {@code s}, in policy order. */
+        List<CompiledStatement> overlapping(CompiledStatement s) {
+            if (s.services == null) {
+                return all;
+            }
+            java.util.TreeMap<Integer, CompiledStatement> out = new java.util.TreeMap<>();
+            for (String service : s.services) {
+                for (CompiledStatement c : byService.getOrDefault(service, List.of())) {
+                    out.put(c.position, c);
+                }
+            }
+            for (CompiledStatement c : anyService) {
+                out.put(c.position, c);
+            }
+            return new ArrayList<>(out.values());
         }
 
         List<StatementRef> matching(String action, String resource) {

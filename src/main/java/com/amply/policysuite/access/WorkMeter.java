@@ -7,9 +7,28 @@ final class WorkMeter {
     private long used;
     private long nextClockCheck;
 
+    private final long limit;
+
     WorkMeter(Budget budget) {
+        this(budget, budget.maxWorkUnits(), System.nanoTime() + budget.timeLimit().toNanos());
+    }
+
+    private WorkMeter(Budget budget, long limit, long deadlineNanos) {
         this.budget = budget;
-        this.deadlineNanos = System.nanoTime() + budget.timeLimit().toNanos();
+        this.limit = limit;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A meter for an optional step: at most {@code fraction} of what is left here; charge it back afterwards. */
+    WorkMeter share(double fraction) {
+        long now = System.nanoTime();
+        long left = Math.max(0, limit - used);
+        return new WorkMeter(budget, (long) (left * fraction), now + (long) ((deadlineNanos - now) * fraction));
+    }
+
+    /** Charges what a {@link #share} used, without failing: the caller decides what to do next. */
+    void absorb(WorkMeter child) {
+        used += child.used;
     }
 
     Budget budget() {
@@ -22,8 +41,8 @@ final class WorkMeter {
 
     void charge(long units) {
         used += units;
-        if (used > budget.maxWorkUnits()) {
-            throw new BudgetExceeded("work budget of " + budget.maxWorkUnits() + " units exceeded");
+        if (used > limit) {
+            throw new BudgetExceeded("work budget of " + limit + " units exceeded");
         }
         if (used >= nextClockCheck) {
             nextClockCheck = used + 4_096;

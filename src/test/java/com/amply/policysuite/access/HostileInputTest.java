@@ -105,14 +105,45 @@ class HostileInputTest {
     }
 
     @Test
-    void aTightStateBudgetTurnsAnOverlappingPolicyIntoTooComplex() {
+    void aPolicyTooLargeForOneAutomatonIsAnalysedStatementByStatement() {
+        List<AccessStatement> statements = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            // Alternating overlapping action sets multiply the resource tries in one whole-policy automaton.
+            statements.add(allow(i, List.of(i % 2 == 0 ? "s3:Get*" : "s3:GetObject" + (i % 7)),
+                    List.of("arn:aws:s3:::bucket-" + i + "/*")));
+        }
+        statements.add(deny(50, List.of("s3:GetObject3"), List.of("arn:aws:s3:::bucket-3/secret/*")));
+        Budget tight = Budget.defaults().withMaxAutomatonStates(120);
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            Compilation c = CompiledPolicy.compile(new PolicyInput(statements), tight);
+            assertThat(c).isInstanceOf(Compilation.Compiled.class);
+            CompiledPolicy p = ((Compilation.Compiled) c).policy();
+            assertThat(p.grantedStates()).isEqualTo(-1);
+            Decision d = p.decide("s3:GetObject3", "arn:aws:s3:::bucket-3/secret/x");
+            assertThat(d.verdict()).isEqualTo(Verdict.EXPLICIT_DENY);
+            assertThat(d.deciding()).extracting(StatementRef::index).containsExactly(50);
+            assertThat(p.decide("s3:GetObject3", "arn:aws:s3:::bucket-3/x").deciding())
+                    .extracting(StatementRef::index).containsExactly(3);
+            assertThat(p.checkAccessNotGranted(List.of(new AccessEntry(List.of("s3:GetObject3"),
+                    List.of("arn:aws:s3:::bucket-3/secret/*")))).result()).isEqualTo(CheckResult.PASS);
+            AccessCheckResult r = p.checkAccessNotGranted(List.of(AccessEntry.resources("arn:aws:s3:::bucket-4/*")));
+            assertThat(r.result()).isEqualTo(CheckResult.FAIL);
+            assertThat(r.exampleResource()).contains("arn:aws:s3:::bucket-4/");
+            assertThat(r.reasons()).extracting(Reason::statementIndex).containsExactly(4);
+            assertThat(p.checkAccessNotGranted(List.of(AccessEntry.actions("iam:*"))).result())
+                    .isEqualTo(CheckResult.PASS);
+        });
+    }
+
+    @Test
+    void aTightWorkBudgetAnswersTooComplexNeverPass() {
         List<AccessStatement> statements = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             statements.add(allow(i, List.of("s3:*"), List.of("*" + Integer.toBinaryString(i + 64) + "?*")));
         }
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             AccessCheckResult r = AccessAnalyzer.checkAccessNotGranted(new PolicyInput(statements),
-                    List.of(AccessEntry.actions("iam:*")), Budget.defaults().withMaxAutomatonStates(50));
+                    List.of(AccessEntry.actions("iam:*")), Budget.defaults().withMaxWorkUnits(20_000));
             assertThat(r.result()).isEqualTo(CheckResult.FAIL);
             assertThat(r.tooComplex()).isTrue();
         });
