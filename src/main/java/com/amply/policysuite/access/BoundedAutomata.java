@@ -42,7 +42,7 @@ final class BoundedAutomata {
     }
 
     /** Array form of a deterministic automaton: per state, sorted disjoint intervals and their targets. */
-    static final class Indexed {
+    static final class Indexed implements WordMatcher {
         final int initial;
         final boolean[] accept;
         final char[][] min;
@@ -61,8 +61,19 @@ final class BoundedAutomata {
             return accept.length;
         }
 
+        @Override
+        public int initial() {
+            return initial;
+        }
+
+        @Override
+        public boolean accepting(int state) {
+            return accept[state];
+        }
+
         /** Next state on {@code c}, or -1. */
-        int step(int state, char c) {
+        @Override
+        public int step(int state, char c) {
             char[] lo = min[state];
             char[] hi = max[state];
             int a = 0;

@@ -1,7 +1,6 @@
 package com.amply.policysuite.access;
 
 import dk.brics.automaton.Automaton;
-import dk.brics.automaton.RunAutomaton;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +35,8 @@ public final class CompiledPolicy {
     private final Automaton allowed;
     private final Automaton denied;
     private final Automaton granted;
-    private final RunAutomaton allowedRun;
-    private final RunAutomaton deniedRun;
+    private final WordMatcher allowedRun;
+    private final WordMatcher deniedRun;
     private final StatementIndex allowIndex;
     private final StatementIndex denyIndex;
     private final StatementIndex allIndex;
@@ -45,7 +44,7 @@ public final class CompiledPolicy {
     private long compileWorkUnits;
 
     private CompiledPolicy(PolicyInput input, Budget budget, ActionCatalog catalog, List<CompiledStatement> statements,
-            Automaton allowed, Automaton denied, Automaton granted) {
+            Automaton allowed, Automaton denied, Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun) {
         this.input = input;
         this.budget = budget;
         this.catalog = catalog;
@@ -53,8 +52,8 @@ public final class CompiledPolicy {
         this.allowed = allowed;
         this.denied = denied;
         this.granted = granted;
-        this.allowedRun = allowed == null ? null : new RunAutomaton(allowed, true);
-        this.deniedRun = denied == null ? null : new RunAutomaton(denied, true);
+        this.allowedRun = allowedRun;
+        this.deniedRun = deniedRun;
         List<CompiledStatement> allows = new ArrayList<>();
         List<CompiledStatement> denies = new ArrayList<>();
         List<CompiledStatement> maybe = new ArrayList<>();
@@ -126,21 +125,28 @@ public final class CompiledPolicy {
         // One automaton for the whole policy makes decide() a single table walk and checks one product. Its minimal
         // DFA can be much larger than the statements together (overlapping action wildcards multiply resource
         // tries), so it is optional: with at most half of the remaining budget, else answers work statement-wise.
-        WorkMeter share = meter.share(0.5);
+        WorkMeter share = meter.share(0.25);
         Automaton allowed = null;
         Automaton denied = null;
         Automaton granted = null;
+        WordMatcher allowedRun = null;
+        WordMatcher deniedRun = null;
         try {
             allowed = BoundedAutomata.unionAll(dedupe(allowParts), share);
             denied = BoundedAutomata.unionAll(dedupe(denyParts), share);
             granted = denyParts.isEmpty() ? allowed : BoundedAutomata.minus(allowed, denied, share);
+            allowedRun = TransitionTable.of(BoundedAutomata.index(allowed), share);
+            deniedRun = TransitionTable.of(BoundedAutomata.index(denied), share);
         } catch (WorkMeter.BudgetExceeded e) {
             allowed = null;
             denied = null;
             granted = null;
+            allowedRun = null;
+            deniedRun = null;
         }
         meter.absorb(share);
-        return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted);
+        return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted,
+                allowedRun, deniedRun);
     }
 
     private static List<Automaton> dedupe(List<Automaton> parts) {
@@ -226,8 +232,8 @@ public final class CompiledPolicy {
         return c < 0x20 || c == 0x7f ? GlobPattern.CONTROL : c;
     }
 
-    static boolean accepts(RunAutomaton run, String action, String resource) {
-        int s = run.getInitialState();
+    static boolean accepts(WordMatcher run, String action, String resource) {
+        int s = run.initial();
         for (int i = 0, n = action.length(); i < n; i++) {
             s = run.step(s, actionChar(action.charAt(i)));
             if (s < 0) {
@@ -244,29 +250,29 @@ public final class CompiledPolicy {
                 return false;
             }
         }
-        return run.isAccept(s);
+        return run.accepting(s);
     }
 
-    static boolean acceptsAction(RunAutomaton run, String action) {
-        int s = run.getInitialState();
+    static boolean acceptsAction(WordMatcher run, String action) {
+        int s = run.initial();
         for (int i = 0, n = action.length(); i < n; i++) {
             s = run.step(s, actionChar(action.charAt(i)));
             if (s < 0) {
                 return false;
             }
         }
-        return run.isAccept(s);
+        return run.accepting(s);
     }
 
-    static boolean acceptsResource(RunAutomaton run, String resource) {
-        int s = run.getInitialState();
+    static boolean acceptsResource(WordMatcher run, String resource) {
+        int s = run.initial();
         for (int i = 0, n = resource.length(); i < n; i++) {
             s = run.step(s, resourceChar(resource.charAt(i)));
             if (s < 0) {
                 return false;
             }
         }
-        return run.isAccept(s);
+        return run.accepting(s);
     }
 
     // ---------------------------------------------------------------- checkAccessNotGranted
@@ -587,10 +593,10 @@ public final class CompiledPolicy {
         /** Subset of the pairs the statement matches for every variable value. */
         final Automaton under;
         /** Matchers of the language the analysis uses (over for Allow, under for Deny). */
-        final RunAutomaton actionRun;
-        final RunAutomaton resourceRun;
-        final RunAutomaton actionMayRun;
-        final RunAutomaton resourceMayRun;
+        final WordMatcher actionRun;
+        final WordMatcher resourceRun;
+        final WordMatcher actionMayRun;
+        final WordMatcher resourceMayRun;
 
         CompiledStatement(int position, AccessStatement s, Languages languages) {
             this.position = position;
@@ -719,7 +725,7 @@ public final class CompiledPolicy {
         final WorkMeter meter;
         private final Map<String, Automaton> cache = new HashMap<>();
         private final Map<String, GlobPattern> parsed = new HashMap<>();
-        private final Map<Automaton, RunAutomaton> runs = new java.util.IdentityHashMap<>();
+        private final Map<Automaton, WordMatcher> runs = new java.util.IdentityHashMap<>();
 
         Languages(WorkMeter meter) {
             this.meter = meter;
@@ -789,11 +795,12 @@ public final class CompiledPolicy {
             return a;
         }
 
-        RunAutomaton run(Automaton a) {
-            RunAutomaton run = runs.get(a);
+        WordMatcher run(Automaton a) {
+            WordMatcher run = runs.get(a);
             if (run == null) {
-                meter.charge(16L * (a.getNumberOfStates() + a.getNumberOfTransitions()));
-                run = new RunAutomaton(a, false);
+                BoundedAutomata.Indexed indexed = BoundedAutomata.index(a);
+                meter.charge(indexed.size());
+                run = indexed;
                 runs.put(a, run);
             }
             return run;
@@ -803,7 +810,12 @@ public final class CompiledPolicy {
     /** Statements bucketed by the literal service prefix of their actions, for a fast {@link #decide}. */
     static final class StatementIndex {
         private final List<CompiledStatement> all;
+        /** Every statement by the service(s) of its actions (for overlap between statements). */
         private final Map<String, List<CompiledStatement>> byService = new HashMap<>();
+        /** Statements with only literal actions, by lower-case action (for concrete requests). */
+        private final Map<String, List<CompiledStatement>> byAction = new HashMap<>();
+        /** Statements with a wildcard in some action, by service (for concrete requests). */
+        private final Map<String, List<CompiledStatement>> wildcardByService = new HashMap<>();
         private final List<CompiledStatement> anyService = new ArrayList<>();
 
         StatementIndex(List<CompiledStatement> statements) {
@@ -811,9 +823,20 @@ public final class CompiledPolicy {
             for (CompiledStatement s : statements) {
                 if (s.services == null) {
                     anyService.add(s);
+                    continue;
+                }
+                for (String service : s.services) {
+                    byService.computeIfAbsent(service, k -> new ArrayList<>()).add(s);
+                }
+                boolean literal = s.actionPatterns.stream().noneMatch(GlobPattern::hasWildcard);
+                if (literal) {
+                    for (String action : new java.util.LinkedHashSet<>(
+                            s.actionPatterns.stream().map(GlobPattern::literalPrefix).toList())) {
+                        byAction.computeIfAbsent(action, k -> new ArrayList<>()).add(s);
+                    }
                 } else {
                     for (String service : s.services) {
-                        byService.computeIfAbsent(service, k -> new ArrayList<>()).add(s);
+                        wildcardByService.computeIfAbsent(service, k -> new ArrayList<>()).add(s);
                     }
                 }
             }
@@ -837,33 +860,44 @@ public final class CompiledPolicy {
         }
 
         List<StatementRef> matching(String action, String resource) {
-            List<CompiledStatement> bucket = byService.getOrDefault(service(action), List.of());
+            char[] chars = new char[action.length()];
+            int colon = -1;
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = actionChar(action.charAt(i));
+                if (colon < 0 && chars[i] == ':') {
+                    colon = i;
+                }
+            }
+            String lowered = new String(chars);
+            List<CompiledStatement> exact = byAction.isEmpty() ? List.of() : byAction.getOrDefault(lowered, List.of());
+            List<CompiledStatement> wild = colon < 0 || wildcardByService.isEmpty() ? List.of()
+                    : wildcardByService.getOrDefault(lowered.substring(0, colon), List.of());
             List<StatementRef> out = new ArrayList<>(2);
             int i = 0;
             int j = 0;
-            while (i < bucket.size() || j < anyService.size()) {
+            int k = 0;
+            while (i < exact.size() || j < wild.size() || k < anyService.size()) {
+                int pi = i < exact.size() ? exact.get(i).position : Integer.MAX_VALUE;
+                int pj = j < wild.size() ? wild.get(j).position : Integer.MAX_VALUE;
+                int pk = k < anyService.size() ? anyService.get(k).position : Integer.MAX_VALUE;
                 CompiledStatement next;
-                if (j >= anyService.size()
-                        || (i < bucket.size() && bucket.get(i).position <= anyService.get(j).position)) {
-                    next = bucket.get(i++);
+                if (pi <= pj && pi <= pk) {
+                    next = exact.get(i++);
+                    // exact matches already fix the action: only the resource remains to check
+                    if (acceptsResource(next.resourceRun, resource)) {
+                        out.add(next.ref);
+                    }
+                    continue;
+                } else if (pj <= pk) {
+                    next = wild.get(j++);
                 } else {
-                    next = anyService.get(j++);
+                    next = anyService.get(k++);
                 }
                 if (next.matches(action, resource)) {
                     out.add(next.ref);
                 }
             }
             return out;
-        }
-
-        private static String service(String action) {
-            int colon = action.indexOf(':');
-            int end = colon < 0 ? action.length() : colon;
-            char[] chars = new char[end];
-            for (int i = 0; i < end; i++) {
-                chars[i] = actionChar(action.charAt(i));
-            }
-            return new String(chars);
         }
     }
 
