@@ -44,7 +44,8 @@ public final class CompiledPolicy {
     private long compileWorkUnits;
 
     private CompiledPolicy(PolicyInput input, Budget budget, ActionCatalog catalog, List<CompiledStatement> statements,
-            Automaton allowed, Automaton denied, Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun) {
+            Automaton allowed, Automaton denied, Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun,
+            WorkMeter meter) {
         this.input = input;
         this.budget = budget;
         this.catalog = catalog;
@@ -67,9 +68,9 @@ public final class CompiledPolicy {
                 maybe.add(s);
             }
         }
-        this.allowIndex = new StatementIndex(allows);
-        this.denyIndex = new StatementIndex(denies);
-        this.allIndex = new StatementIndex(statements);
+        this.allowIndex = new StatementIndex(allows, meter);
+        this.denyIndex = new StatementIndex(denies, meter);
+        this.allIndex = new StatementIndex(statements, null);
         this.possibleDenies = List.copyOf(maybe);
     }
 
@@ -146,7 +147,7 @@ public final class CompiledPolicy {
         }
         meter.absorb(share);
         return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted,
-                allowedRun, deniedRun);
+                allowedRun, deniedRun, meter);
     }
 
     private static List<Automaton> dedupe(List<Automaton> parts) {
@@ -817,8 +818,12 @@ public final class CompiledPolicy {
         /** Statements with a wildcard in some action, by service (for concrete requests). */
         private final Map<String, List<CompiledStatement>> wildcardByService = new HashMap<>();
         private final List<CompiledStatement> anyService = new ArrayList<>();
+        /** Statements with a literal service prefix, classified together by {@link #classifier}. */
+        private final List<CompiledStatement> classified = new ArrayList<>();
+        private final ActionClassifier classifier;
 
-        StatementIndex(List<CompiledStatement> statements) {
+        /** {@code meter} null: no classifier (index used only for overlap between statements). */
+        StatementIndex(List<CompiledStatement> statements, WorkMeter meter) {
             this.all = statements;
             for (CompiledStatement s : statements) {
                 if (s.services == null) {
@@ -839,7 +844,24 @@ public final class CompiledPolicy {
                         wildcardByService.computeIfAbsent(service, k -> new ArrayList<>()).add(s);
                     }
                 }
+                classified.add(s);
             }
+            ActionClassifier built = null;
+            if (meter != null && !classified.isEmpty()) {
+                // Optional speed-up: with at most a quarter of the remaining budget, else the maps above serve.
+                WorkMeter share = meter.share(0.25);
+                try {
+                    List<BoundedAutomata.Indexed> matchers = new ArrayList<>();
+                    for (CompiledStatement s : classified) {
+                        matchers.add((BoundedAutomata.Indexed) s.actionRun);
+                    }
+                    built = ActionClassifier.build(matchers, meter.budget().maxAutomatonStates(), share);
+                } catch (WorkMeter.BudgetExceeded e) {
+                    built = null;
+                }
+                meter.absorb(share);
+            }
+            this.classifier = built;
         }
 
         /** Statements whose actions may overlap those of {@code s}, in policy order. */
@@ -860,6 +882,28 @@ public final class CompiledPolicy {
         }
 
         List<StatementRef> matching(String action, String resource) {
+            if (classifier != null) {
+                int[] hits = classifier.classify(action);
+                List<StatementRef> out = new ArrayList<>(2);
+                int i = 0;
+                int k = 0;
+                while (i < hits.length || k < anyService.size()) {
+                    int pi = i < hits.length ? classified.get(hits[i]).position : Integer.MAX_VALUE;
+                    int pk = k < anyService.size() ? anyService.get(k).position : Integer.MAX_VALUE;
+                    if (pi < pk) {
+                        CompiledStatement next = classified.get(hits[i++]);
+                        if (acceptsResource(next.resourceRun, resource)) {
+                            out.add(next.ref);
+                        }
+                    } else {
+                        CompiledStatement next = anyService.get(k++);
+                        if (next.matches(action, resource)) {
+                            out.add(next.ref);
+                        }
+                    }
+                }
+                return out;
+            }
             char[] chars = new char[action.length()];
             int colon = -1;
             for (int i = 0; i < chars.length; i++) {
