@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.amply.policysuite.access.Budget;
+import com.amply.policysuite.model.RoleSpec;
+import com.amply.policysuite.policy.RolePolicy;
 import java.time.LocalDate;
 import java.util.Map;
 import com.amply.policysuite.model.RepositoryModel.SchemaExample;
@@ -124,7 +127,22 @@ public final class RepositoryLoader {
         }
         schemaFiles.keySet().forEach(name -> checked.add("schemas/" + name));
         return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked,
-                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked, today, waivers);
+                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked, today, waivers,
+                rolePolicies(suite, policies));
+    }
+
+    /** Each declared role's policy files combined and compiled once, for the IAM access rules. */
+    private static Map<String, RolePolicy> rolePolicies(Suite suite, List<Policy> policies) {
+        Map<String, RolePolicy> out = new java.util.LinkedHashMap<>();
+        if (suite == null) {
+            return out;
+        }
+        Map<String, Policy> byFile = new java.util.HashMap<>();
+        policies.forEach(p -> byFile.put(p.file(), p));
+        for (RoleSpec role : suite.roles()) {
+            out.put(role.name(), RolePolicy.of(role, byFile, Budget.defaults()));
+        }
+        return out;
     }
 
     private static LoadResult unsupported(String file, String message) {

@@ -1,6 +1,7 @@
 package com.amply.policysuite.model;
 
 import com.amply.policysuite.secrets.SecretPayloadValidator;
+import com.amply.policysuite.policy.RolePolicy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.Map;
  * @param schemaExamples  the example payloads under {@code schemas/examples/}
  * @param trackedFiles    every file git tracks (every file, outside a git work tree), for the leak scan
  * @param today           the date time-dependent rules compare with ({@code --today})
+ * @param rolePolicies    each declared role's policies combined and compiled for the access analysis, by role name
  * @param waivers         the loaded {@code waivers.yaml} ({@link WaiverFile#NONE} when there is none)
  */
 public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<ConfigProblem> configProblems,
                               List<Policy> policies, List<TaskDefinition> taskDefinitions,
                               List<Unloadable> unloadable, List<String> filesChecked, Map<String, String> schemaFiles,
                               SecretPayloadValidator secretSchemas, List<SchemaExample> schemaExamples,
-                              List<TrackedFile> trackedFiles, LocalDate today, WaiverFile waivers) {
+                              List<TrackedFile> trackedFiles, LocalDate today, WaiverFile waivers,
+                              Map<String, RolePolicy> rolePolicies) {
     public static final String SUITE_FILE = "suite.yaml";
     public static final String POLICIES = "policies";
     public static final String TASK_DEFINITIONS = "task-definitions";
@@ -40,15 +43,7 @@ public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<C
         schemaExamples = List.copyOf(schemaExamples);
         trackedFiles = List.copyOf(trackedFiles);
         waivers = waivers == null ? WaiverFile.NONE : waivers;
-    }
-
-    /** A repository without {@code waivers.yaml}. */
-    public RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<ConfigProblem> configProblems,
-                           List<Policy> policies, List<TaskDefinition> taskDefinitions, List<Unloadable> unloadable,
-                           List<String> filesChecked, Map<String, String> schemaFiles, SecretPayloadValidator secretSchemas,
-                           List<SchemaExample> schemaExamples, List<TrackedFile> trackedFiles, LocalDate today) {
-        this(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, filesChecked, schemaFiles,
-                secretSchemas, schemaExamples, trackedFiles, today, WaiverFile.NONE);
+        rolePolicies = Map.copyOf(rolePolicies);
     }
 
     /**

@@ -1,0 +1,100 @@
+package com.amply.policysuite.policy;
+
+import com.amply.policysuite.access.AccessStatement;
+import com.amply.policysuite.access.Budget;
+import com.amply.policysuite.access.Compilation;
+import com.amply.policysuite.access.CompiledPolicy;
+import com.amply.policysuite.access.Effect;
+import com.amply.policysuite.access.PolicyInput;
+import com.amply.policysuite.model.Located;
+import com.amply.policysuite.model.Policy;
+import com.amply.policysuite.model.RoleSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Everything a role's identity policies allow, as one policy for the access analysis: the statements of all its
+ * policy files in order, compiled once. {@code origins.get(i)} says which file and statement the analysed
+ * statement {@code i} came from, so findings point at the right place.
+ *
+ * @param missingPolicies policy files the role lists that could not be loaded: the analysis is then incomplete
+ */
+public record RolePolicy(RoleSpec role, List<Origin> origins, Compilation compilation, List<String> missingPolicies) {
+
+    /** Where an analysed statement is written. */
+    public record Origin(Policy policy, Policy.Statement statement) {
+    }
+
+    public RolePolicy {
+        origins = List.copyOf(origins);
+        missingPolicies = List.copyOf(missingPolicies);
+    }
+
+    /** The compiled policy, or null when it could not be analysed within budget. */
+    public CompiledPolicy compiled() {
+        return compilation instanceof Compilation.Compiled c ? c.policy() : null;
+    }
+
+    /** Combines the role's policy files ({@code policiesByFile}) and compiles them with {@code budget}. */
+    public static RolePolicy of(RoleSpec role, Map<String, Policy> policiesByFile, Budget budget) {
+        List<AccessStatement> statements = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String file : role.policies()) {
+            Policy policy = policiesByFile.get(file);
+            if (policy == null) {
+                missing.add(file);
+                continue;
+            }
+            for (Policy.Statement st : policy.statements()) {
+                AccessStatement s = statement(statements.size(), st);
+                if (s != null) {
+                    statements.add(s);
+                    origins.add(new Origin(policy, st));
+                }
+            }
+        }
+        return new RolePolicy(role, origins, CompiledPolicy.compile(new PolicyInput(statements), budget), missing);
+    }
+
+    /** The analysed form of one statement, or null for a statement without a valid Effect (IAM002 reports it). */
+    static AccessStatement statement(int index, Policy.Statement st) {
+        Effect effect = "Allow".equals(st.effect()) ? Effect.ALLOW : "Deny".equals(st.effect()) ? Effect.DENY : null;
+        if (effect == null) {
+            return null;
+        }
+        return new AccessStatement(index, st.sid(), effect, values(st.actions()), st.notAction(), values(st.resources()),
+                st.notResource(), conditions(st.condition()));
+    }
+
+    private static List<String> values(List<Located> located) {
+        return located.stream().map(Located::value).toList();
+    }
+
+    /** operator -> key -> values, with numbers and booleans as their text, the way IAM compares them. */
+    static Map<String, Map<String, List<String>>> conditions(JsonNode condition) {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        if (condition == null || !condition.isObject()) {
+            return out;
+        }
+        for (var op : condition.properties()) {
+            Map<String, List<String>> keys = new LinkedHashMap<>();
+            if (op.getValue().isObject()) {
+                for (var key : op.getValue().properties()) {
+                    List<String> values = new ArrayList<>();
+                    if (key.getValue().isArray()) {
+                        key.getValue().forEach(v -> values.add(v.asString("")));
+                    } else {
+                        values.add(key.getValue().asString(""));
+                    }
+                    keys.put(key.getKey(), values);
+                }
+            }
+            out.put(op.getKey(), keys);
+        }
+        return out;
+    }
+}
