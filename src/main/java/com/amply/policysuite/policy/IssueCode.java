@@ -33,6 +33,7 @@ public enum IssueCode {
     ALLOW_WITH_NOT_RESOURCE(FindingType.SECURITY_WARNING, null), // ours: Allow + NotResource grants almost everything
     ALLOW_WITH_NOT_ACTION(FindingType.SECURITY_WARNING, null), // ours: Allow + NotAction grants almost everything
     STAR_RESOURCE_ON_SECRETS_ACTION(FindingType.SECURITY_WARNING, null), // ours: every secret of the account
+    SECRETS_WILDCARD_ACTION(FindingType.SECURITY_WARNING, null), // ours: secretsmanager:* includes delete and re-permission
     PASS_ROLE_WITH_STAR_IN_RESOURCE(FindingType.SECURITY_WARNING, "access-analyzer-reference-policy-checks-security-warning-pass-role-with-star-in-resource"),
     EMPTY_ARRAY_ACTION(FindingType.SUGGESTION, "access-analyzer-reference-policy-checks-suggestion-empty-array-action"),
     EMPTY_ARRAY_RESOURCE(FindingType.SUGGESTION, "access-analyzer-reference-policy-checks-suggestion-empty-array-resource");

@@ -281,6 +281,13 @@ public final class PolicyValidation {
     }
 
     private void securityWarnings(List<Located> actions, List<Located> resources, String pointer) {
+        for (Located a : actions) {
+            String lower = a.value().toLowerCase(Locale.ROOT);
+            if (lower.equals("secretsmanager:*") || lower.equals("*")) {
+                issue(IssueCode.SECRETS_WILDCARD_ACTION, a.value() + " allows every Secrets Manager action, including"
+                        + " DeleteSecret, PutSecretValue and PutResourcePolicy; list the actions the role needs.", a.pointer());
+            }
+        }
         boolean starResource = resources.stream().anyMatch(r -> r.value().equals("*"));
         if (!starResource) {
             return;

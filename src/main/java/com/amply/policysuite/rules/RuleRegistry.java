@@ -6,7 +6,11 @@ import com.amply.policysuite.rules.config.SuiteConfigurationParses;
 import com.amply.policysuite.rules.config.WaiverIsValidAndCurrent;
 import com.amply.policysuite.rules.config.WaiverMatchesAFinding;
 import com.amply.policysuite.rules.iam.PolicyFileBelongsToRole;
+import com.amply.policysuite.rules.iam.DriftCheckRoleIsReadOnly;
 import com.amply.policysuite.rules.iam.PolicyFollowsBestPractices;
+import com.amply.policysuite.rules.iam.RolesAreNoBroaderThanNeeded;
+import com.amply.policysuite.rules.iam.RolesGrantWhatTheirSecretsNeed;
+import com.amply.policysuite.rules.iam.RolesReachOnlyTheirEnvironments;
 import com.amply.policysuite.rules.iam.PolicyFollowsGrammar;
 import com.amply.policysuite.rules.iam.PolicyHasNoSecurityWarnings;
 import com.amply.policysuite.rules.iam.PolicyNamesRealActionsAndResources;
@@ -65,6 +69,10 @@ public final class RuleRegistry {
             new PolicyNamesRealActionsAndResources(),
             new PolicyHasNoSecurityWarnings(),
             new PolicyFollowsBestPractices(),
+            new RolesReachOnlyTheirEnvironments(),
+            new RolesGrantWhatTheirSecretsNeed(),
+            new RolesAreNoBroaderThanNeeded(),
+            new DriftCheckRoleIsReadOnly(),
             new CatalogSecretNamesSchema(),
             new CatalogSecretSchemaIsUsable(),
             new JsonKeysNameRequiredProperties(),
