@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "Checks a repository of IAM policies, ECS task definitions and a Secrets Manager catalog before any of it"
                     + " reaches AWS.",
             ""},
-        subcommands = {CheckCommand.class, ValidateSecretCommand.class, ValidatePolicyCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ValidateSecretCommand.class, ValidatePolicyCommand.class, CheckAccessNotGrantedCommand.class, CheckNoNewAccessCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  no error-level findings",
@@ -28,7 +28,7 @@ public final class PolicySuite implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate-secret, validate-policy, rules)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate-secret, validate-policy, check-access-not-granted, check-no-new-access, rules)");
     }
 
     public static void main(String[] args) {

@@ -57,11 +57,12 @@ public record RolePolicy(RoleSpec role, List<Origin> origins, Compilation compil
                 }
             }
         }
-        return new RolePolicy(role, origins, CompiledPolicy.compile(new PolicyInput(statements), budget), missing);
+        return new RolePolicy(role, origins, CompiledPolicy.compile(new PolicyInput(statements), budget, ActionCatalogs.bundled()),
+                missing);
     }
 
     /** The analysed form of one statement, or null for a statement without a valid Effect (IAM002 reports it). */
-    static AccessStatement statement(int index, Policy.Statement st) {
+    public static AccessStatement statement(int index, Policy.Statement st) {
         Effect effect = "Allow".equals(st.effect()) ? Effect.ALLOW : "Deny".equals(st.effect()) ? Effect.DENY : null;
         if (effect == null) {
             return null;
