@@ -70,6 +70,7 @@ public final class CompiledPolicy {
         }
         this.allowIndex = new StatementIndex(allows, meter);
         this.denyIndex = new StatementIndex(denies, meter);
+        // (meter == null: no action classifier; the service/action maps serve decide())
         this.allIndex = new StatementIndex(statements, null);
         this.possibleDenies = List.copyOf(maybe);
     }
@@ -85,12 +86,21 @@ public final class CompiledPolicy {
      * Never throws: budget overruns and unsupported input come back as {@link Compilation.Unanalysable}.
      */
     public static Compilation compile(PolicyInput policy, Budget budget, ActionCatalog catalog) {
+        return compile(policy, budget, catalog, true);
+    }
+
+    /** Without the optional whole-policy automata and action classifier (tests cover that path with this). */
+    static Compilation compileStatementWise(PolicyInput policy, Budget budget) {
+        return compile(policy, budget, ActionCatalog.none(), false);
+    }
+
+    private static Compilation compile(PolicyInput policy, Budget budget, ActionCatalog catalog, boolean whole) {
         Budget b = budget == null ? Budget.defaults() : budget;
         ActionCatalog c = catalog == null ? ActionCatalog.none() : catalog;
         PolicyInput p = policy == null ? new PolicyInput(List.of()) : policy;
         try {
             WorkMeter meter = new WorkMeter(b);
-            CompiledPolicy compiled = build(p, b, c, meter);
+            CompiledPolicy compiled = build(p, b, c, meter, whole);
             compiled.compileWorkUnits = meter.used();
             return new Compilation.Compiled(compiled);
         } catch (WorkMeter.BudgetExceeded e) {
@@ -102,7 +112,8 @@ public final class CompiledPolicy {
         }
     }
 
-    private static CompiledPolicy build(PolicyInput policy, Budget budget, ActionCatalog catalog, WorkMeter meter) {
+    private static CompiledPolicy build(PolicyInput policy, Budget budget, ActionCatalog catalog, WorkMeter meter,
+            boolean whole) {
         if (policy.statements().size() > budget.maxStatements()) {
             throw new WorkMeter.BudgetExceeded("policy has " + policy.statements().size()
                     + " statements; the limit is " + budget.maxStatements());
@@ -133,6 +144,9 @@ public final class CompiledPolicy {
         WordMatcher allowedRun = null;
         WordMatcher deniedRun = null;
         try {
+            if (!whole) {
+                throw new WorkMeter.BudgetExceeded("whole-policy automaton not wanted");
+            }
             allowed = BoundedAutomata.unionAll(dedupe(allowParts), share);
             denied = BoundedAutomata.unionAll(dedupe(denyParts), share);
             granted = denyParts.isEmpty() ? allowed : BoundedAutomata.minus(allowed, denied, share);
@@ -147,7 +161,7 @@ public final class CompiledPolicy {
         }
         meter.absorb(share);
         return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted,
-                allowedRun, deniedRun, meter);
+                allowedRun, deniedRun, whole ? meter : null);
     }
 
     private static List<Automaton> dedupe(List<Automaton> parts) {
