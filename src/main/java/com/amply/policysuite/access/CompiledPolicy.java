@@ -28,6 +28,9 @@ public final class CompiledPolicy {
     private static final String VARIABLES_NOTE = " Policy variables in the statement were treated as matching any"
             + " value (over-approximation).";
 
+    /** Work units the optional whole-policy automaton may take before the policy is analysed statement-wise. */
+    static final long WHOLE_POLICY_WORK_CAP = 2_000_000L;
+
     private final PolicyInput input;
     private final Budget budget;
     private final ActionCatalog catalog;
@@ -136,8 +139,9 @@ public final class CompiledPolicy {
         }
         // One automaton for the whole policy makes decide() a single table walk and checks one product. Its minimal
         // DFA can be much larger than the statements together (overlapping action wildcards multiply resource
-        // tries), so it is optional: with at most half of the remaining budget, else answers work statement-wise.
-        WorkMeter share = meter.share(0.25);
+        // tries), so it is optional: with at most a quarter of the remaining budget and WHOLE_POLICY_WORK_CAP units,
+        // else answers work statement-wise.
+        WorkMeter share = meter.share(0.25, WHOLE_POLICY_WORK_CAP);
         Automaton allowed = null;
         Automaton denied = null;
         Automaton granted = null;
@@ -528,7 +532,7 @@ public final class CompiledPolicy {
         Automaton may = s.over;
         List<Automaton> blocked = new ArrayList<>();
         for (CompiledStatement d : wider.allIndex.overlapping(s)) {
-            if (d.role == Role.DENY) {
+            if (d.role == Role.DENY && d.mayOverlap(s)) {
                 Automaton part = BoundedAutomata.intersection(d.under, may, meter);
                 if (!part.isEmpty()) {
                     blocked.add(part);
@@ -544,6 +548,9 @@ public final class CompiledPolicy {
         List<Automaton> sure = new ArrayList<>();
         List<Automaton> denies = new ArrayList<>();
         for (CompiledStatement k : narrower.allIndex.overlapping(s)) {
+            if (!k.mayOverlap(s)) {
+                continue;
+            }
             if (k.role == Role.ALLOW && (k.conditionKey.isEmpty() || k.conditionKey.equals(s.conditionKey))) {
                 Automaton part = BoundedAutomata.intersection(k.under, may, meter);
                 if (!part.isEmpty()) {
@@ -601,6 +608,9 @@ public final class CompiledPolicy {
         final String contradiction;
         final boolean hasVariables;
         final List<GlobPattern> actionPatterns;
+        /** Literal prefixes of the action (lower-case) and resource patterns; null under NotAction/NotResource. */
+        final List<String> actionPrefixes;
+        final List<String> resourcePrefixes;
         /** Lower-case services all matched actions start with ("svc:"), or null when any action may match. */
         final java.util.Set<String> services;
         /** Superset of the pairs the statement can match (variables = any value). */
@@ -647,6 +657,12 @@ public final class CompiledPolicy {
                 }
             }
             this.services = everywhere ? null : java.util.Set.copyOf(svc);
+            this.actionPrefixes = s.notAction() ? null : patterns.stream().map(GlobPattern::literalPrefix).toList();
+            List<String> rp = new ArrayList<>();
+            for (String r : s.resources()) {
+                rp.add(languages.parse(r, false).literalPrefix());
+            }
+            this.resourcePrefixes = s.notResource() ? null : List.copyOf(rp);
             this.hasVariables = variables;
             Automaton actionsOver = languages.side(s.actions(), s.notAction(), true, true);
             Automaton resourcesOver = languages.side(s.resources(), s.notResource(), false, true);
@@ -669,6 +685,29 @@ public final class CompiledPolicy {
             }
             this.actionMayRun = languages.run(actionsOver);
             this.resourceMayRun = languages.run(resourcesOver);
+        }
+
+        /**
+         * False only when the two statements' (over-approximated) pairs are provably disjoint because every pair of
+         * literal prefixes diverges, on the action side or on the resource side. A cheap filter before products.
+         */
+        boolean mayOverlap(CompiledStatement other) {
+            return compatible(actionPrefixes, other.actionPrefixes)
+                    && compatible(resourcePrefixes, other.resourcePrefixes);
+        }
+
+        private static boolean compatible(List<String> a, List<String> b) {
+            if (a == null || b == null) {
+                return true;
+            }
+            for (String x : a) {
+                for (String y : b) {
+                    if (x.startsWith(y) || y.startsWith(x)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         boolean isDeny() {

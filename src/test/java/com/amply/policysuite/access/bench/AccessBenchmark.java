@@ -118,7 +118,7 @@ public final class AccessBenchmark {
         throw new IllegalStateException("benchmark policy did not compile: " + c);
     }
 
-    static PolicyInput realisticPolicy() {
+    public static PolicyInput realisticPolicy() {
         String secret = "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:";
         List<AccessStatement> s = new ArrayList<>();
         s.add(AccessStatement.of(0, Effect.ALLOW, List.of("secretsmanager:GetSecretValue",
@@ -147,7 +147,7 @@ public final class AccessBenchmark {
         "dynamodb", "sqs", "sns", "lambda", "cloudwatch", "events", "states", "glue", "athena", "kinesis", "rds", "iam"};
     private static final String[] VERBS = {"Get", "Put", "List", "Describe", "Delete", "Create", "Update", "Tag"};
 
-    static PolicyInput largePolicy(int n, Random random) {
+    public static PolicyInput largePolicy(int n, Random random) {
         List<AccessStatement> s = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String service = SERVICES[random.nextInt(SERVICES.length)];
