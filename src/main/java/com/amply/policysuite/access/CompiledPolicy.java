@@ -112,6 +112,9 @@ public final class CompiledPolicy {
             return new Compilation.Unanalysable(Compilation.Kind.UNSUPPORTED_INPUT, e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return new Compilation.Unanalysable(Compilation.Kind.TOO_COMPLEX, "analysis ran out of resources");
+        } catch (RuntimeException e) {
+            // Not expected; reported as a value (callers FAIL) rather than thrown at them.
+            return new Compilation.Unanalysable(Compilation.Kind.UNSUPPORTED_INPUT, "analysis error: " + e);
         }
     }
 
@@ -352,6 +355,8 @@ public final class CompiledPolicy {
             return tooComplexAccess(e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return tooComplexAccess("analysis ran out of resources");
+        } catch (RuntimeException e) {
+            return invalidAccess("analysis error: " + e);
         }
     }
 
@@ -519,6 +524,10 @@ public final class CompiledPolicy {
             return tooComplexChange(e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return tooComplexChange("analysis ran out of resources");
+        } catch (RuntimeException e) {
+            return new NoNewAccessResult(CheckResult.FAIL, false, "The policies could not be compared: " + e
+                    + "; treated as FAIL.", List.of(Reason.general("Analysis error: " + e)), Optional.empty(),
+                    Optional.empty());
         }
     }
 
