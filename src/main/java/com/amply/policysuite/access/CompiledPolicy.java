@@ -728,7 +728,21 @@ public final class CompiledPolicy {
         }
 
         boolean matches(String action, String resource) {
-            return acceptsAction(actionRun, action) && acceptsResource(resourceRun, resource);
+            return acceptsAction(actionRun, action) && resourceMatches(resource);
+        }
+
+        /** The resource matcher, after a cheap literal-prefix rejection (every match starts with some prefix). */
+        boolean resourceMatches(String resource) {
+            if (resourcePrefixes != null) {
+                boolean any = false;
+                for (int i = 0, n = resourcePrefixes.size(); i < n && !any; i++) {
+                    any = resource.startsWith(resourcePrefixes.get(i));
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return acceptsResource(resourceRun, resource);
         }
 
         /** Cheap proof that the statement shares nothing with a request whose patterns are all literal. */
@@ -954,7 +968,7 @@ public final class CompiledPolicy {
                     int pk = k < anyService.size() ? anyService.get(k).position : Integer.MAX_VALUE;
                     if (pi < pk) {
                         CompiledStatement next = classified.get(hits[i++]);
-                        if (acceptsResource(next.resourceRun, resource)) {
+                        if (next.resourceMatches(resource)) {
                             out.add(next.ref);
                         }
                     } else {
@@ -990,7 +1004,7 @@ public final class CompiledPolicy {
                 if (pi <= pj && pi <= pk) {
                     next = exact.get(i++);
                     // exact matches already fix the action: only the resource remains to check
-                    if (acceptsResource(next.resourceRun, resource)) {
+                    if (next.resourceMatches(resource)) {
                         out.add(next.ref);
                     }
                     continue;
