@@ -35,8 +35,6 @@ public final class CompiledPolicy {
     private final Budget budget;
     private final ActionCatalog catalog;
     private final List<CompiledStatement> statements;
-    private final Automaton allowed;
-    private final Automaton denied;
     private final Automaton granted;
     private final WordMatcher allowedRun;
     private final WordMatcher deniedRun;
@@ -47,14 +45,12 @@ public final class CompiledPolicy {
     private long compileWorkUnits;
 
     private CompiledPolicy(PolicyInput input, Budget budget, ActionCatalog catalog, List<CompiledStatement> statements,
-            Automaton allowed, Automaton denied, Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun,
+            Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun,
             WorkMeter meter) {
         this.input = input;
         this.budget = budget;
         this.catalog = catalog;
         this.statements = statements;
-        this.allowed = allowed;
-        this.denied = denied;
         this.granted = granted;
         this.allowedRun = allowedRun;
         this.deniedRun = deniedRun;
@@ -167,7 +163,7 @@ public final class CompiledPolicy {
             deniedRun = null;
         }
         meter.absorb(share);
-        return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted,
+        return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), granted,
                 allowedRun, deniedRun, whole ? meter : null);
     }
 
