@@ -28,12 +28,13 @@ public final class CompiledPolicy {
     private static final String VARIABLES_NOTE = " Policy variables in the statement were treated as matching any"
             + " value (over-approximation).";
 
+    /** Work units the optional whole-policy automaton may take before the policy is analysed statement-wise. */
+    static final long WHOLE_POLICY_WORK_CAP = 2_000_000L;
+
     private final PolicyInput input;
     private final Budget budget;
     private final ActionCatalog catalog;
     private final List<CompiledStatement> statements;
-    private final Automaton allowed;
-    private final Automaton denied;
     private final Automaton granted;
     private final WordMatcher allowedRun;
     private final WordMatcher deniedRun;
@@ -44,14 +45,12 @@ public final class CompiledPolicy {
     private long compileWorkUnits;
 
     private CompiledPolicy(PolicyInput input, Budget budget, ActionCatalog catalog, List<CompiledStatement> statements,
-            Automaton allowed, Automaton denied, Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun,
+            Automaton granted, WordMatcher allowedRun, WordMatcher deniedRun,
             WorkMeter meter) {
         this.input = input;
         this.budget = budget;
         this.catalog = catalog;
         this.statements = statements;
-        this.allowed = allowed;
-        this.denied = denied;
         this.granted = granted;
         this.allowedRun = allowedRun;
         this.deniedRun = deniedRun;
@@ -70,6 +69,7 @@ public final class CompiledPolicy {
         }
         this.allowIndex = new StatementIndex(allows, meter);
         this.denyIndex = new StatementIndex(denies, meter);
+        // (meter == null: no action classifier; the service/action maps serve decide())
         this.allIndex = new StatementIndex(statements, null);
         this.possibleDenies = List.copyOf(maybe);
     }
@@ -85,12 +85,21 @@ public final class CompiledPolicy {
      * Never throws: budget overruns and unsupported input come back as {@link Compilation.Unanalysable}.
      */
     public static Compilation compile(PolicyInput policy, Budget budget, ActionCatalog catalog) {
+        return compile(policy, budget, catalog, true);
+    }
+
+    /** Without the optional whole-policy automata and action classifier (tests cover that path with this). */
+    static Compilation compileStatementWise(PolicyInput policy, Budget budget) {
+        return compile(policy, budget, ActionCatalog.none(), false);
+    }
+
+    private static Compilation compile(PolicyInput policy, Budget budget, ActionCatalog catalog, boolean whole) {
         Budget b = budget == null ? Budget.defaults() : budget;
         ActionCatalog c = catalog == null ? ActionCatalog.none() : catalog;
         PolicyInput p = policy == null ? new PolicyInput(List.of()) : policy;
         try {
             WorkMeter meter = new WorkMeter(b);
-            CompiledPolicy compiled = build(p, b, c, meter);
+            CompiledPolicy compiled = build(p, b, c, meter, whole);
             compiled.compileWorkUnits = meter.used();
             return new Compilation.Compiled(compiled);
         } catch (WorkMeter.BudgetExceeded e) {
@@ -99,10 +108,14 @@ public final class CompiledPolicy {
             return new Compilation.Unanalysable(Compilation.Kind.UNSUPPORTED_INPUT, e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return new Compilation.Unanalysable(Compilation.Kind.TOO_COMPLEX, "analysis ran out of resources");
+        } catch (RuntimeException e) {
+            // Not expected; reported as a value (callers FAIL) rather than thrown at them.
+            return new Compilation.Unanalysable(Compilation.Kind.UNSUPPORTED_INPUT, "analysis error: " + e);
         }
     }
 
-    private static CompiledPolicy build(PolicyInput policy, Budget budget, ActionCatalog catalog, WorkMeter meter) {
+    private static CompiledPolicy build(PolicyInput policy, Budget budget, ActionCatalog catalog, WorkMeter meter,
+            boolean whole) {
         if (policy.statements().size() > budget.maxStatements()) {
             throw new WorkMeter.BudgetExceeded("policy has " + policy.statements().size()
                     + " statements; the limit is " + budget.maxStatements());
@@ -125,14 +138,18 @@ public final class CompiledPolicy {
         }
         // One automaton for the whole policy makes decide() a single table walk and checks one product. Its minimal
         // DFA can be much larger than the statements together (overlapping action wildcards multiply resource
-        // tries), so it is optional: with at most half of the remaining budget, else answers work statement-wise.
-        WorkMeter share = meter.share(0.25);
+        // tries), so it is optional: with at most a quarter of the remaining budget and WHOLE_POLICY_WORK_CAP units,
+        // else answers work statement-wise.
+        WorkMeter share = meter.share(0.25, WHOLE_POLICY_WORK_CAP);
         Automaton allowed = null;
         Automaton denied = null;
         Automaton granted = null;
         WordMatcher allowedRun = null;
         WordMatcher deniedRun = null;
         try {
+            if (!whole) {
+                throw new WorkMeter.BudgetExceeded("whole-policy automaton not wanted");
+            }
             allowed = BoundedAutomata.unionAll(dedupe(allowParts), share);
             denied = BoundedAutomata.unionAll(dedupe(denyParts), share);
             granted = denyParts.isEmpty() ? allowed : BoundedAutomata.minus(allowed, denied, share);
@@ -146,8 +163,8 @@ public final class CompiledPolicy {
             deniedRun = null;
         }
         meter.absorb(share);
-        return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), allowed, denied, granted,
-                allowedRun, deniedRun, meter);
+        return new CompiledPolicy(policy, budget, catalog, List.copyOf(compiled), granted,
+                allowedRun, deniedRun, whole ? meter : null);
     }
 
     private static List<Automaton> dedupe(List<Automaton> parts) {
@@ -334,6 +351,8 @@ public final class CompiledPolicy {
             return tooComplexAccess(e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return tooComplexAccess("analysis ran out of resources");
+        } catch (RuntimeException e) {
+            return invalidAccess("analysis error: " + e);
         }
     }
 
@@ -501,6 +520,10 @@ public final class CompiledPolicy {
             return tooComplexChange(e.getMessage());
         } catch (OutOfMemoryError | StackOverflowError e) {
             return tooComplexChange("analysis ran out of resources");
+        } catch (RuntimeException e) {
+            return new NoNewAccessResult(CheckResult.FAIL, false, "The policies could not be compared: " + e
+                    + "; treated as FAIL.", List.of(Reason.general("Analysis error: " + e)), Optional.empty(),
+                    Optional.empty());
         }
     }
 
@@ -514,7 +537,7 @@ public final class CompiledPolicy {
         Automaton may = s.over;
         List<Automaton> blocked = new ArrayList<>();
         for (CompiledStatement d : wider.allIndex.overlapping(s)) {
-            if (d.role == Role.DENY) {
+            if (d.role == Role.DENY && d.mayOverlap(s)) {
                 Automaton part = BoundedAutomata.intersection(d.under, may, meter);
                 if (!part.isEmpty()) {
                     blocked.add(part);
@@ -530,6 +553,9 @@ public final class CompiledPolicy {
         List<Automaton> sure = new ArrayList<>();
         List<Automaton> denies = new ArrayList<>();
         for (CompiledStatement k : narrower.allIndex.overlapping(s)) {
+            if (!k.mayOverlap(s)) {
+                continue;
+            }
             if (k.role == Role.ALLOW && (k.conditionKey.isEmpty() || k.conditionKey.equals(s.conditionKey))) {
                 Automaton part = BoundedAutomata.intersection(k.under, may, meter);
                 if (!part.isEmpty()) {
@@ -587,6 +613,9 @@ public final class CompiledPolicy {
         final String contradiction;
         final boolean hasVariables;
         final List<GlobPattern> actionPatterns;
+        /** Literal prefixes of the action (lower-case) and resource patterns; null under NotAction/NotResource. */
+        final List<String> actionPrefixes;
+        final List<String> resourcePrefixes;
         /** Lower-case services all matched actions start with ("svc:"), or null when any action may match. */
         final java.util.Set<String> services;
         /** Superset of the pairs the statement can match (variables = any value). */
@@ -633,6 +662,12 @@ public final class CompiledPolicy {
                 }
             }
             this.services = everywhere ? null : java.util.Set.copyOf(svc);
+            this.actionPrefixes = s.notAction() ? null : patterns.stream().map(GlobPattern::literalPrefix).toList();
+            List<String> rp = new ArrayList<>();
+            for (String r : s.resources()) {
+                rp.add(languages.parse(r, false).literalPrefix());
+            }
+            this.resourcePrefixes = s.notResource() ? null : List.copyOf(rp);
             this.hasVariables = variables;
             Automaton actionsOver = languages.side(s.actions(), s.notAction(), true, true);
             Automaton resourcesOver = languages.side(s.resources(), s.notResource(), false, true);
@@ -657,6 +692,29 @@ public final class CompiledPolicy {
             this.resourceMayRun = languages.run(resourcesOver);
         }
 
+        /**
+         * False only when the two statements' (over-approximated) pairs are provably disjoint because every pair of
+         * literal prefixes diverges, on the action side or on the resource side. A cheap filter before products.
+         */
+        boolean mayOverlap(CompiledStatement other) {
+            return compatible(actionPrefixes, other.actionPrefixes)
+                    && compatible(resourcePrefixes, other.resourcePrefixes);
+        }
+
+        private static boolean compatible(List<String> a, List<String> b) {
+            if (a == null || b == null) {
+                return true;
+            }
+            for (String x : a) {
+                for (String y : b) {
+                    if (x.startsWith(y) || y.startsWith(x)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         boolean isDeny() {
             return role == Role.DENY || role == Role.CONDITIONAL_DENY;
         }
@@ -666,7 +724,21 @@ public final class CompiledPolicy {
         }
 
         boolean matches(String action, String resource) {
-            return acceptsAction(actionRun, action) && acceptsResource(resourceRun, resource);
+            return acceptsAction(actionRun, action) && resourceMatches(resource);
+        }
+
+        /** The resource matcher, after a cheap literal-prefix rejection (every match starts with some prefix). */
+        boolean resourceMatches(String resource) {
+            if (resourcePrefixes != null) {
+                boolean any = false;
+                for (int i = 0, n = resourcePrefixes.size(); i < n && !any; i++) {
+                    any = resource.startsWith(resourcePrefixes.get(i));
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return acceptsResource(resourceRun, resource);
         }
 
         /** Cheap proof that the statement shares nothing with a request whose patterns are all literal. */
@@ -892,7 +964,7 @@ public final class CompiledPolicy {
                     int pk = k < anyService.size() ? anyService.get(k).position : Integer.MAX_VALUE;
                     if (pi < pk) {
                         CompiledStatement next = classified.get(hits[i++]);
-                        if (acceptsResource(next.resourceRun, resource)) {
+                        if (next.resourceMatches(resource)) {
                             out.add(next.ref);
                         }
                     } else {
@@ -928,7 +1000,7 @@ public final class CompiledPolicy {
                 if (pi <= pj && pi <= pk) {
                     next = exact.get(i++);
                     // exact matches already fix the action: only the resource remains to check
-                    if (acceptsResource(next.resourceRun, resource)) {
+                    if (next.resourceMatches(resource)) {
                         out.add(next.ref);
                     }
                     continue;

@@ -8,8 +8,9 @@ import java.util.List;
  * @param verdict            allowed, explicitly denied or implicitly denied
  * @param deciding           for ALLOWED the matching Allow statements; for EXPLICIT_DENY the matching
  *                           unconditional Deny statements; empty for IMPLICIT_DENY
- * @param conditionalDenies  Deny statements with conditions that match the request; they were assumed not to
- *                           apply, so an ALLOWED verdict may in practice be a deny
+ * @param conditionalDenies  Deny statements that may match the request but were not counted as blocking: those
+ *                           with conditions, and those whose policy variables make a match value-dependent; an
+ *                           ALLOWED verdict may in practice be a deny
  * @param dependsOnConditions true when the verdict is ALLOWED only through statements with conditions (assumed
  *                           satisfiable), or when conditional denies match
  */

@@ -13,6 +13,9 @@ final class ExampleSearch {
     /** Characters preferred in examples, best first. */
     private static final String READABLE = "abcdefghijklmnopqrstuvwxyz0123456789-_/:.ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+    /** Recasing is cosmetic: look at no more patterns than this. */
+    private static final int MAX_RECASE_CANDIDATES = 2_000;
+
     private ExampleSearch() {
     }
 
@@ -128,7 +131,11 @@ final class ExampleSearch {
     static String recase(String lowered, List<GlobPattern> candidates) {
         GlobPattern best = null;
         String bestText = null;
+        int tried = 0;
         for (GlobPattern p : candidates) {
+            if (++tried > MAX_RECASE_CANDIDATES) {
+                break;
+            }
             if (best != null && p.literalCount() <= best.literalCount()) {
                 continue;
             }

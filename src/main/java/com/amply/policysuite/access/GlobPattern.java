@@ -284,10 +284,17 @@ final class GlobPattern {
         while (gi < gaps.size()) {
             ranges.add(gaps.get(gi++));
         }
+        boolean[] special = new boolean[literals.length];
         while (!queue.isEmpty()) {
             BitSet set = queue.poll();
             State from = states.get(set);
-            meter.charge((long) (set.cardinality() + 1) * (literals.length + 1));
+            // Only literals some current position expects can lead elsewhere than "any other character".
+            for (int i = set.nextSetBit(0); i >= 0 && i < n; i = set.nextSetBit(i + 1)) {
+                if (tokens[i] >= 0) {
+                    special[Arrays.binarySearch(literals, (char) tokens[i])] = true;
+                }
+            }
+            meter.charge((long) (set.cardinality() + 1) * (set.cardinality() + 2) + ranges.size());
             BitSet other = step(set, -1);
             State otherTarget = other.isEmpty() ? null : target(other, states, queue, n, meter);
             int runStart = -1;
@@ -297,9 +304,14 @@ final class GlobPattern {
             for (char[] range : ranges) {
                 State to;
                 if (range[0] == range[1] && lit < literals.length && literals[lit] == range[0]) {
-                    BitSet next = step(set, range[0]);
+                    if (special[lit]) {
+                        special[lit] = false;
+                        BitSet next = step(set, range[0]);
+                        to = next.isEmpty() ? null : target(next, states, queue, n, meter);
+                    } else {
+                        to = otherTarget;
+                    }
                     lit++;
-                    to = next.isEmpty() ? null : target(next, states, queue, n, meter);
                 } else {
                     to = otherTarget;
                 }

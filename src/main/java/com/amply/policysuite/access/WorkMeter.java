@@ -21,9 +21,15 @@ final class WorkMeter {
 
     /** A meter for an optional step: at most {@code fraction} of what is left here; charge it back afterwards. */
     WorkMeter share(double fraction) {
+        return share(fraction, Long.MAX_VALUE);
+    }
+
+    /** As {@link #share(double)}, but never more than {@code cap} units. */
+    WorkMeter share(double fraction, long cap) {
         long now = System.nanoTime();
         long left = Math.max(0, limit - used);
-        return new WorkMeter(budget, (long) (left * fraction), now + (long) ((deadlineNanos - now) * fraction));
+        return new WorkMeter(budget, Math.min(cap, (long) (left * fraction)),
+                now + (long) ((deadlineNanos - now) * fraction));
     }
 
     /** Charges what a {@link #share} used, without failing: the caller decides what to do next. */

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BruteForcePropertyTest {
     private static final long SEED = 20_261_204L;
-    private static final int CASES = 2_000;
+    private static final int CASES = 1_500;
     private static final int MAX_LENGTH = 4;
     /** 'z' stands for every character no pattern mentions. */
     private static final String ACTION_CHARS = "ab:z";
@@ -311,24 +311,41 @@ class BruteForcePropertyTest {
         return out;
     }
 
-    static CompiledPolicy compile(PolicyInput policy) {
-        Compilation c = CompiledPolicy.compile(policy, Budget.defaults());
+    /** Marker budget: compile without whole-policy automata and action classifier (statement-by-statement). */
+    static final Budget STATEMENT_WISE = Budget.defaults().withMaxStatements(Budget.DEFAULT_MAX_STATEMENTS - 1);
+
+    /** The compiled policy (never null; the null checks in callers are for future tight budgets). */
+    static CompiledPolicy compile(PolicyInput policy, Budget budget) {
+        Compilation c = budget == STATEMENT_WISE ? CompiledPolicy.compileStatementWise(policy, Budget.defaults())
+                : CompiledPolicy.compile(policy, budget);
         assertThat(c).as("compiles: %s", policy).isInstanceOf(Compilation.Compiled.class);
         return ((Compilation.Compiled) c).policy();
     }
 
     static String describe(int caseNo, PolicyInput policy) {
-        return "seed=" + SEED + " case=" + caseNo + " policy=" + policy;
+        return "seed=" + SEED + "(+offset per test) case=" + caseNo + " policy=" + policy;
     }
 
     // ------------------------------------------------------------------ properties
 
     @Test
     void decideAgreesWithBruteForceAndIsSoundForEveryVariableValueAndConditionOutcome() {
-        Random random = new Random(SEED);
-        for (int caseNo = 0; caseNo < CASES; caseNo++) {
+        decideAgrees(Budget.defaults(), SEED, CASES);
+    }
+
+    @Test
+    void decideAgreesWithBruteForceWhenAnalysedStatementByStatement() {
+        decideAgrees(STATEMENT_WISE, SEED + 10, CASES / 2);
+    }
+
+    private static void decideAgrees(Budget budget, long seed, int cases) {
+        Random random = new Random(seed);
+        for (int caseNo = 0; caseNo < cases; caseNo++) {
             PolicyInput policy = policy(random, false);
-            CompiledPolicy compiled = compile(policy);
+            CompiledPolicy compiled = compile(policy, budget);
+            if (compiled == null) {
+                continue;
+            }
             Reference reference = new Reference(policy);
             for (int q = 0; q < 20; q++) {
                 String action = ACTION_STRINGS.get(random.nextInt(ACTION_STRINGS.size()));
@@ -355,10 +372,22 @@ class BruteForcePropertyTest {
 
     @Test
     void checkAccessNotGrantedAgreesWithEnumerationOfAllShortRequests() {
-        Random random = new Random(SEED + 1);
-        for (int caseNo = 0; caseNo < CASES; caseNo++) {
+        checkAccessAgrees(Budget.defaults(), SEED + 1, CASES);
+    }
+
+    @Test
+    void checkAccessNotGrantedAgreesWithEnumerationWhenAnalysedStatementByStatement() {
+        checkAccessAgrees(STATEMENT_WISE, SEED + 11, CASES / 2);
+    }
+
+    private static void checkAccessAgrees(Budget budget, long seed, int cases) {
+        Random random = new Random(seed);
+        for (int caseNo = 0; caseNo < cases; caseNo++) {
             PolicyInput policy = policy(random, false);
-            CompiledPolicy compiled = compile(policy);
+            CompiledPolicy compiled = compile(policy, budget);
+            if (compiled == null) {
+                continue;
+            }
             Reference reference = new Reference(policy);
             int shape = random.nextInt(3);
             List<String> actions = shape == 1 ? List.of() : List.of(pattern(random, "aB:", false));

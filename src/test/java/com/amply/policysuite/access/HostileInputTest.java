@@ -136,6 +136,31 @@ class HostileInputTest {
     }
 
     @Test
+    void aThousandStatementPolicyIsComparedWithItsWideningStatementByStatement() {
+        PolicyInput large = com.amply.policysuite.access.bench.AccessBenchmark.largePolicy(1_000, new Random(42));
+        List<AccessStatement> widened = new ArrayList<>(large.statements());
+        widened.add(allow(1_000, List.of("s3:GetThing3"), List.of("arn:aws:s3:eu-central-1:123456789012:team-1/new")));
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            CompiledPolicy existing = ((Compilation.Compiled) CompiledPolicy.compile(large, Budget.defaults())).policy();
+            CompiledPolicy updated = ((Compilation.Compiled) CompiledPolicy.compile(new PolicyInput(widened),
+                    Budget.defaults())).policy();
+            NoNewAccessResult same = existing.newAccessComparedTo(existing);
+            assertThat(same.result()).as(same.message()).isEqualTo(CheckResult.PASS);
+            NoNewAccessResult added = updated.newAccessComparedTo(existing);
+            assertThat(added.tooComplex()).isFalse();
+            // Statement 1,000 adds access unless an existing statement already grants it or a Deny blocks it.
+            boolean alreadyAllowed = existing.decide("s3:GetThing3",
+                    "arn:aws:s3:eu-central-1:123456789012:team-1/new").allowed();
+            assertThat(added.result()).isEqualTo(alreadyAllowed ? CheckResult.PASS : CheckResult.FAIL);
+            if (!alreadyAllowed) {
+                assertThat(added.exampleResource()).contains("arn:aws:s3:eu-central-1:123456789012:team-1/new");
+                assertThat(added.reasons()).extracting(Reason::statementIndex).containsExactly(1_000);
+            }
+            assertThat(updated.removedAccessComparedTo(existing).result()).isEqualTo(CheckResult.PASS);
+        });
+    }
+
+    @Test
     void aTightWorkBudgetAnswersTooComplexNeverPass() {
         List<AccessStatement> statements = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -48,6 +48,10 @@ public final class AccessBenchmark {
 
         CompiledPolicy small = compile(realistic);
         CompiledPolicy big = compile(large);
+        System.out.printf(Locale.ROOT, "10-statement policy: %d work units, whole-policy automaton states %d%n",
+                small.compileWorkUnits(), small.grantedStates());
+        System.out.printf(Locale.ROOT, "1,000-statement policy: %d work units, whole-policy automaton states %d"
+                + " (-1 = analysed statement by statement)%n", big.compileWorkUnits(), big.grantedStates());
         report("decide, 10-statement policy (ns/decision)", () -> decideLoop(small, realisticQueries), QUERIES);
         report("decide, 1,000-statement policy (ns/decision)", () -> decideLoop(big, largeQueries), QUERIES);
         report("compile, 10-statement policy (us)", () -> timeCompile(realistic, 200), 200 * 1_000L);
@@ -114,7 +118,7 @@ public final class AccessBenchmark {
         throw new IllegalStateException("benchmark policy did not compile: " + c);
     }
 
-    static PolicyInput realisticPolicy() {
+    public static PolicyInput realisticPolicy() {
         String secret = "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:";
         List<AccessStatement> s = new ArrayList<>();
         s.add(AccessStatement.of(0, Effect.ALLOW, List.of("secretsmanager:GetSecretValue",
@@ -143,7 +147,7 @@ public final class AccessBenchmark {
         "dynamodb", "sqs", "sns", "lambda", "cloudwatch", "events", "states", "glue", "athena", "kinesis", "rds", "iam"};
     private static final String[] VERBS = {"Get", "Put", "List", "Describe", "Delete", "Create", "Update", "Tag"};
 
-    static PolicyInput largePolicy(int n, Random random) {
+    public static PolicyInput largePolicy(int n, Random random) {
         List<AccessStatement> s = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String service = SERVICES[random.nextInt(SERVICES.length)];
