@@ -17,28 +17,68 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Everything a role's identity policies allow, as one policy for the access analysis: the statements of all its
- * policy files in order, compiled once. {@code origins.get(i)} says which file and statement the analysed
- * statement {@code i} came from, so findings point at the right place.
- *
- * @param missingPolicies policy files the role lists that could not be loaded: the analysis is then incomplete
+ * policy files in order. {@code origins().get(i)} says which file and statement the analysed statement {@code i}
+ * came from, so findings point at the right place. The automaton is compiled on first need only: most questions
+ * about most roles are settled exactly by {@link StatementScreen} without it.
  */
-public record RolePolicy(RoleSpec role, List<Origin> origins, Compilation compilation, List<String> missingPolicies) {
+public final class RolePolicy {
 
     /** Where an analysed statement is written. */
     public record Origin(Policy policy, Policy.Statement statement) {
     }
 
-    public RolePolicy {
-        origins = List.copyOf(origins);
-        missingPolicies = List.copyOf(missingPolicies);
+    private final RoleSpec role;
+    private final List<Origin> origins;
+    private final PolicyInput input;
+    private final Budget budget;
+    private final List<String> missingPolicies;
+    private Compilation compilation;
+
+    private RolePolicy(RoleSpec role, List<Origin> origins, PolicyInput input, Budget budget, List<String> missingPolicies) {
+        this.role = role;
+        this.origins = List.copyOf(origins);
+        this.input = input;
+        this.budget = budget;
+        this.missingPolicies = List.copyOf(missingPolicies);
+    }
+
+    public RoleSpec role() {
+        return role;
+    }
+
+    public List<Origin> origins() {
+        return origins;
+    }
+
+    /** Policy files the role lists that could not be loaded: the analysis then covers only the others. */
+    public List<String> missingPolicies() {
+        return missingPolicies;
+    }
+
+    /** The analysis of the combined policy, compiled on first use. */
+    public synchronized Compilation compilation() {
+        if (compilation == null) {
+            compilation = CompiledPolicy.compile(input, budget, ActionCatalogs.bundled());
+        }
+        return compilation;
     }
 
     /** The compiled policy, or null when it could not be analysed within budget. */
     public CompiledPolicy compiled() {
-        return compilation instanceof Compilation.Compiled c ? c.policy() : null;
+        return compilation() instanceof Compilation.Compiled c ? c.policy() : null;
     }
 
-    /** Combines the role's policy files ({@code policiesByFile}) and compiles them with {@code budget}. */
+    /** The verdict for a concrete request when it needs no automaton (see {@link StatementScreen}). */
+    public java.util.Optional<StatementScreen.Screened> quickDecision(String action, String resource) {
+        return StatementScreen.decide(input, action, resource);
+    }
+
+    /** True when no Allow statement can match the entry at all, so it is provably not granted. */
+    public boolean provablyNotGranted(com.amply.policysuite.access.AccessEntry entry) {
+        return StatementScreen.noAllowCanMatch(input, entry.actions(), entry.resources());
+    }
+
+    /** Combines the role's policy files ({@code policiesByFile}); {@code budget} bounds the analysis when it is needed. */
     public static RolePolicy of(RoleSpec role, Map<String, Policy> policiesByFile, Budget budget) {
         List<AccessStatement> statements = new ArrayList<>();
         List<Origin> origins = new ArrayList<>();
@@ -57,8 +97,7 @@ public record RolePolicy(RoleSpec role, List<Origin> origins, Compilation compil
                 }
             }
         }
-        return new RolePolicy(role, origins, CompiledPolicy.compile(new PolicyInput(statements), budget, ActionCatalogs.bundled()),
-                missing);
+        return new RolePolicy(role, origins, new PolicyInput(statements), budget, missing);
     }
 
     /** The analysed form of one statement, or null for a statement without a valid Effect (IAM002 reports it). */

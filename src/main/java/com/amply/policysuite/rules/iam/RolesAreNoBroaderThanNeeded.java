@@ -75,9 +75,8 @@ public final class RolesAreNoBroaderThanNeeded implements Rule {
             return;
         }
         RolePolicy policy = repository.rolePolicies().get(role.name());
-        CompiledPolicy compiled = policy == null ? null : policy.compiled();
-        if (compiled == null) {
-            return; // IAM006 reports a policy that can't be analysed
+        if (policy == null) {
+            return;
         }
         Suite suite = repository.suite();
         for (CatalogSecret secret : suite.secrets()) {
@@ -85,9 +84,22 @@ public final class RolesAreNoBroaderThanNeeded implements Rule {
                 continue;
             }
             String arn = suite.secretArn(env, secret.name()) + "-" + RolesGrantWhatTheirSecretsNeed.SAMPLE_SUFFIX;
-            Decision d = compiled.decide(RolesGrantWhatTheirSecretsNeed.GET, arn);
-            if (d.allowed()) {
-                int statement = RoleStatements.firstStatementRef(d.deciding());
+            var quick = policy.quickDecision(RolesGrantWhatTheirSecretsNeed.GET, arn);
+            boolean allowed;
+            int statement;
+            if (quick.isPresent()) {
+                allowed = quick.get().verdict() == com.amply.policysuite.access.Verdict.ALLOWED;
+                statement = quick.get().statementIndex();
+            } else {
+                CompiledPolicy compiled = policy.compiled();
+                if (compiled == null) {
+                    return; // IAM006 reports a policy that can't be analysed
+                }
+                Decision d = compiled.decide(RolesGrantWhatTheirSecretsNeed.GET, arn);
+                allowed = d.allowed();
+                statement = RoleStatements.firstStatementRef(d.deciding());
+            }
+            if (allowed) {
                 RoleStatements.at(INFO, repository, policy, statement, role.kind().word() + " role " + role.name()
                         + " can read " + suite.app() + "/" + env + "/" + secret.name() + " through "
                         + RoleStatements.describe(policy, statement) + ", which is not among the secrets " + what

@@ -2,6 +2,7 @@ package com.amply.policysuite.rules.iam;
 
 import com.amply.policysuite.access.CompiledPolicy;
 import com.amply.policysuite.access.Decision;
+import com.amply.policysuite.access.Verdict;
 import com.amply.policysuite.model.CatalogSecret;
 import com.amply.policysuite.model.LocatedDocument;
 import com.amply.policysuite.model.RepositoryModel;
@@ -94,20 +95,32 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
     private void mustGrant(RepositoryModel repository, RoleSpec role, String action, String resource, LocatedDocument doc,
                            String pointer, String why, Findings findings) {
         RolePolicy policy = repository.rolePolicies().get(role.name());
-        CompiledPolicy compiled = policy == null ? null : policy.compiled();
         String who = role.kind().word() + " role " + role.name();
+        var quick = policy == null ? java.util.Optional.<com.amply.policysuite.policy.StatementScreen.Screened>empty()
+                : policy.quickDecision(action, resource);
+        if (quick.isPresent()) {
+            if (quick.get().verdict() != Verdict.ALLOWED) {
+                report(policy, role, who, action, resource, quick.get().verdict(), doc, pointer, why, findings);
+            }
+            return;
+        }
+        CompiledPolicy compiled = policy == null ? null : policy.compiled();
         if (compiled == null) {
             findings.at(INFO, doc, pointer, who + " could not be analysed (" + (policy == null ? "no policies"
                     : policy.compilation()) + "), so it is not known to grant " + action + " on " + resource + ".");
             return;
         }
         Decision d = compiled.decide(action, resource);
-        if (d.allowed()) {
-            return;
+        if (!d.allowed()) {
+            report(policy, role, who, action, resource, d.verdict(), doc, pointer, why, findings);
         }
+    }
+
+    private void report(RolePolicy policy, RoleSpec role, String who, String action, String resource, Verdict verdict,
+                        LocatedDocument doc, String pointer, String why, Findings findings) {
         String pitfall = action.equals(GET) ? pitfall(policy, resource) : "";
         findings.at(INFO, doc, pointer, who + " does not grant " + action + " on " + resource + " ("
-                + d.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "), which " + why + pitfall
+                + verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "), which " + why + pitfall
                 + "; grant it in " + String.join(", ", role.policies()) + ".");
     }
 

@@ -52,6 +52,9 @@ public final class RolesReachOnlyTheirEnvironments implements Rule {
             if (role == null) {
                 continue;
             }
+            if (role.provablyNotGranted(q.access())) {
+                continue; // no Allow statement can match those secrets at all
+            }
             String who = q.role().kind().word() + " role " + q.role().name();
             CompiledPolicy compiled = role.compiled();
             if (compiled == null) {
