@@ -19,7 +19,9 @@ import com.amply.policysuite.rules.Findings;
 import com.amply.policysuite.rules.Rule;
 import com.amply.policysuite.rules.RuleInfo;
 import com.amply.policysuite.rules.taskdef.FamilyName;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,19 +46,22 @@ public final class RolesAreNoBroaderThanNeeded implements Rule {
         if (suite == null) {
             return;
         }
+        // the secrets each (environment, service) injects, from its task definitions, indexed once
+        Map<String, Set<String>> injectedBy = new HashMap<>();
+        for (TaskDefinition td : repository.taskDefinitions()) {
+            String env = td.environment(suite).orElse(null);
+            String service = env == null ? null : FamilyName.service(td, suite, env).orElse(null);
+            if (service != null) {
+                Set<String> names = injectedBy.computeIfAbsent(env + '/' + service, k -> new HashSet<>());
+                for (SecretReference ref : td.secretReferences()) {
+                    ref.name().map(SecretName::name).ifPresent(names::add);
+                }
+            }
+        }
         for (ServiceSpec service : suite.services()) {
             for (String env : service.environments()) {
-                Set<String> injected = new HashSet<>();
-                boolean deployed = false;
-                for (TaskDefinition td : repository.taskDefinitions()) {
-                    if (env.equals(td.environment(suite).orElse(null))
-                            && service.name().equals(FamilyName.service(td, suite, env).orElse(null))) {
-                        deployed = true;
-                        for (SecretReference ref : td.secretReferences()) {
-                            ref.name().map(SecretName::name).ifPresent(injected::add);
-                        }
-                    }
-                }
+                Set<String> injected = injectedBy.get(env + '/' + service.name());
+                boolean deployed = injected != null;
                 Set<String> appReads = new HashSet<>();
                 suite.secrets().stream().filter(s -> s.readBy() == SecretReader.APP).forEach(s -> appReads.add(s.name()));
                 if (deployed) { // without a task definition there is nothing to measure the execution role against
