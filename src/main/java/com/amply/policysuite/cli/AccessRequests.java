@@ -17,6 +17,7 @@ import com.amply.policysuite.model.Policy;
 import com.amply.policysuite.policy.ActionCatalogs;
 import com.amply.policysuite.policy.PolicyIssue;
 import com.amply.policysuite.policy.RolePolicy;
+import com.amply.policysuite.policy.StatementScreen;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +41,29 @@ final class AccessRequests {
 
     private final DocumentLoader loader = new DocumentLoader(Bounds.DOCUMENT);
     private final Budget budget;
-    private final Map<String, Compilation> compiled = new LinkedHashMap<>(CACHE, 0.75f, true) {
+    private final Map<String, Analysed> compiled = new LinkedHashMap<>(CACHE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Compilation> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Analysed> eldest) {
             return size() > CACHE;
         }
     };
+
+    /** A parsed policy, and its compilation once a question needed one. */
+    private final class Analysed {
+        final PolicyInput input;
+        Compilation compilation;
+
+        Analysed(PolicyInput input) {
+            this.input = input;
+        }
+
+        Compilation compilation() {
+            if (compilation == null) {
+                compilation = CompiledPolicy.compile(input, budget, ActionCatalogs.bundled());
+            }
+            return compilation;
+        }
+    }
 
     AccessRequests(Budget budget) {
         this.budget = budget;
@@ -62,7 +80,13 @@ final class AccessRequests {
     public ObjectNode checkAccessNotGranted(String policyDocument, JsonNode access, String policyType) throws BadRequest {
         requireIdentityPolicy(policyType);
         List<AccessEntry> entries = access(access);
-        Compilation c = compile(policyDocument, "policyDocument");
+        Analysed policy = analysed(policyDocument, "policyDocument");
+        if (entries.stream().allMatch(e -> StatementScreen.noAllowCanMatch(policy.input, e.actions(), e.resources()))) {
+            // no Allow statement can match any entry: exactly PASS, without building an automaton
+            return response("PASS", "The policy does not grant any of the listed accesses.", List.of(), Optional.empty(),
+                    Optional.empty());
+        }
+        Compilation c = policy.compilation();
         if (c instanceof Compilation.Unanalysable u) {
             return tooComplex(u);
         }
@@ -73,8 +97,8 @@ final class AccessRequests {
     /** CheckNoNewAccess: FAIL when the new document grants something the existing one doesn't, with an example. */
     public ObjectNode checkNoNewAccess(String existing, String updated, String policyType) throws BadRequest {
         requireIdentityPolicy(policyType);
-        Compilation before = compile(existing, "existingPolicyDocument");
-        Compilation after = compile(updated, "newPolicyDocument");
+        Compilation before = analysed(existing, "existingPolicyDocument").compilation();
+        Compilation after = analysed(updated, "newPolicyDocument").compilation();
         if (before instanceof Compilation.Unanalysable u) {
             return tooComplex(u);
         }
@@ -166,12 +190,12 @@ final class AccessRequests {
         return out;
     }
 
-    /** Parses, checks the grammar of and compiles a policy document, reusing an earlier compilation of the same text. */
-    Compilation compile(String document, String what) throws BadRequest {
+    /** Parses and checks the grammar of a policy document, reusing an earlier analysis of the same text. */
+    private Analysed analysed(String document, String what) throws BadRequest {
         if (document == null) {
             throw new BadRequest(what + " is missing");
         }
-        Compilation known = compiled.get(document);
+        Analysed known = compiled.get(document);
         if (known != null) {
             return known;
         }
@@ -193,8 +217,8 @@ final class AccessRequests {
                 statements.add(s);
             }
         }
-        Compilation c = CompiledPolicy.compile(new PolicyInput(statements), budget, ActionCatalogs.bundled());
-        compiled.put(document, c);
-        return c;
+        Analysed a = new Analysed(new PolicyInput(statements));
+        compiled.put(document, a);
+        return a;
     }
 }

@@ -15,7 +15,31 @@ import java.util.Optional;
  * analyzer. Every answer given here is one the analyzer would give.
  */
 public final class StatementScreen {
+    /** Beyond these the screen does not try: the analyzer, with its own budget, answers (or says too complex). */
+    static final int MAX_STATEMENTS = com.amply.policysuite.access.Budget.DEFAULT_MAX_STATEMENTS;
+    static final int MAX_PATTERN_LENGTH = com.amply.policysuite.access.Budget.DEFAULT_MAX_PATTERN_LENGTH;
+    static final long MAX_CELLS = 20_000_000L;
+
     private StatementScreen() {
+    }
+
+    private static boolean withinBounds(PolicyInput policy) {
+        if (policy.statements().size() > MAX_STATEMENTS) {
+            return false;
+        }
+        for (AccessStatement s : policy.statements()) {
+            for (String p : s.actions()) {
+                if (p.length() > MAX_PATTERN_LENGTH) {
+                    return false;
+                }
+            }
+            for (String p : s.resources()) {
+                if (p.length() > MAX_PATTERN_LENGTH) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A verdict reached without the analyzer, and the first statement that decided it (-1 for none). */
@@ -24,7 +48,7 @@ public final class StatementScreen {
 
     /** The verdict for a concrete request, or empty when a matching statement has conditions or variables. */
     static Optional<Screened> decide(PolicyInput policy, String action, String resource) {
-        if (Glob.literal(action) == null || Glob.literal(resource) == null) {
+        if (Glob.literal(action) == null || Glob.literal(resource) == null || !withinBounds(policy)) {
             return Optional.empty();
         }
         int allowedBy = -1;
@@ -50,8 +74,20 @@ public final class StatementScreen {
      * True when no Allow statement can match any of {@code actions} on any of {@code resources} (both patterns):
      * then nothing is granted, whatever the Deny statements say. False means "maybe": ask the analyzer.
      */
-    static boolean noAllowCanMatch(PolicyInput policy, List<String> actions, List<String> resources) {
+    public static boolean noAllowCanMatch(PolicyInput policy, List<String> actions, List<String> resources) {
+        if (!withinBounds(policy)) {
+            return false;
+        }
+        long cells = 0;
         for (AccessStatement s : policy.statements()) {
+            for (String p : s.resources()) {
+                for (String r : resources) {
+                    cells += (long) (p.length() + 1) * (r.length() + 1);
+                }
+            }
+            if (cells > MAX_CELLS) {
+                return false; // too much pattern work for a shortcut
+            }
             if (s.effect() != Effect.ALLOW) {
                 continue;
             }
