@@ -4,6 +4,7 @@ import com.amply.policysuite.access.AccessCheckResult;
 import com.amply.policysuite.access.AccessEntry;
 import com.amply.policysuite.access.Budget;
 import com.amply.policysuite.access.NoNewAccessResult;
+import com.amply.policysuite.change.PolicyFileChange;
 import com.amply.policysuite.model.Finding;
 import com.amply.policysuite.model.JsonPointer;
 import com.amply.policysuite.model.LocatedDocument;
@@ -44,12 +45,8 @@ public final class LiveAccessChecks {
         this.budget = budget;
     }
 
-    /** A policy file at a base revision and in the working tree. */
-    public record ChangedPolicy(Policy base, Policy current) {
-    }
-
     /** Every live check of {@code check}: ValidatePolicy, the forbidden role questions, and the changed policies. */
-    public List<Finding> run(RepositoryModel model, List<ChangedPolicy> changed, String baseRevision) {
+    public List<Finding> run(RepositoryModel model, List<PolicyFileChange> changed, String baseRevision) {
         List<Finding> out = new ArrayList<>(validatePolicies(model));
         out.addAll(forbiddenAccess(model));
         out.addAll(noNewAccess(changed, baseRevision));
@@ -86,16 +83,7 @@ public final class LiveAccessChecks {
             }
             String document = PolicyDocuments.combined(role);
             String subject = "role " + question.role().name() + " (" + question.environment() + " secrets)";
-            AccessAnalyzerSession.Answer aws = null;
-            for (AccessEntry entry : question.access()) {
-                for (AccessEntry batch : batches(entry)) {
-                    AccessAnalyzerSession.Answer answer = session.checkAccessNotGranted(document, batch.actions(),
-                            batch.resources(), subject);
-                    if (aws == null || aws.pass() && !answer.pass()) {
-                        aws = answer;
-                    }
-                }
-            }
+            AccessAnalyzerSession.Answer aws = checkAccessNotGranted(document, question.access(), subject);
             Origin where = origin(model, role, aws.reasons());
             String asked = describe(question.access());
             if (!aws.pass()) {
@@ -117,10 +105,32 @@ public final class LiveAccessChecks {
         return out;
     }
 
+    /**
+     * CheckAccessNotGranted for any number of access entries, each split into calls of at most
+     * {@value AccessAnalyzerSession#MAX_ENTRY_VALUES} actions and resources (the API takes one entry per call). PASS only
+     * when every call passes; the answer is the first FAIL's.
+     */
+    public AccessAnalyzerSession.Answer checkAccessNotGranted(String document, List<AccessEntry> access, String subject) {
+        AccessAnalyzerSession.Answer aws = null;
+        for (AccessEntry entry : access) {
+            for (AccessEntry batch : batches(entry)) {
+                AccessAnalyzerSession.Answer answer = session.checkAccessNotGranted(document, batch.actions(),
+                        batch.resources(), subject);
+                if (aws == null || aws.pass() && !answer.pass()) {
+                    aws = answer;
+                }
+            }
+        }
+        if (aws == null) {
+            throw new IllegalArgumentException("no access entries to check");
+        }
+        return aws;
+    }
+
     /** CheckNoNewAccess for every changed policy file against its base version, compared with the offline answer. */
-    public List<Finding> noNewAccess(List<ChangedPolicy> changed, String baseRevision) {
+    public List<Finding> noNewAccess(List<PolicyFileChange> changed, String baseRevision) {
         List<Finding> out = new ArrayList<>();
-        for (ChangedPolicy c : changed) {
+        for (PolicyFileChange c : changed) {
             AccessAnalyzerSession.Answer aws = session.checkNoNewAccess(PolicyDocuments.of(c.base()),
                     PolicyDocuments.of(c.current()), c.current().file() + " against " + baseRevision);
             RolePolicy current = RolePolicy.ofPolicy(c.current(), budget);
