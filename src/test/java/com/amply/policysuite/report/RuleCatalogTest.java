@@ -33,6 +33,18 @@ class RuleCatalogTest {
     }
 
     @Test
+    void live_rules_are_in_the_catalog_with_ids_from_iam020_leaving_iam006_to_iam012_free() {
+        Set<String> ids = new HashSet<>();
+        for (RuleInfo i : com.amply.policysuite.rules.LiveRules.catalog()) {
+            assertThat(ids.add(i.id())).as("unique id " + i.id()).isTrue();
+        }
+        assertThat(com.amply.policysuite.rules.LiveRules.all()).extracting(r -> r.info().id())
+                .containsExactly("IAM020", "IAM021", "IAM022", "IAM023", "IAM024", "IAM025");
+        assertThat(ids).doesNotContain("IAM006", "IAM007", "IAM008", "IAM009", "IAM010", "IAM011", "IAM012");
+        assertThat(RuleRegistry.all()).noneMatch(r -> r.info().id().compareTo("IAM020") >= 0 && r.info().id().startsWith("IAM"));
+    }
+
+    @Test
     void a_rule_id_carrying_a_severity_letter_or_an_unknown_prefix_is_rejected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleInfo("E001", "t",
                 com.amply.policysuite.model.Severity.ERROR, "r", "https://x")).isInstanceOf(IllegalArgumentException.class);
