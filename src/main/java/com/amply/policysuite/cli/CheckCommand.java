@@ -45,8 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"  0  no error-level findings (with --fail-on: no finding that severe or worse)",
             "  1  error-level findings (with --fail-on: findings that severe or worse); waived findings never count",
             "  2  usage error, or the repository could not be read, or --output could not be written",
-            "  3  --access-analyzer: AWS could not answer (no credentials, access denied, endpoint unreachable,",
-            "     throttled after retries, request rejected); the offline results are still printed"})
+            "  3  --access-analyzer: AWS could not answer (credentials, access, endpoint,",
+            "     throttling, a rejected request); the offline results are still printed"})
 public final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif, junit, github }
 

@@ -34,11 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " IAM025 (an error unless waivers.yaml waives it for the role's policy file). Offline unless"
                 + " --access-analyzer, which also runs AWS CheckNoNewAccess for every changed policy file (billed)."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  no error-level findings (new prod access is waived or absent)",
-            "  1  new access to a prod secret that is not waived, or (with --access-analyzer) a disagreement with AWS",
-            "  2  usage error: REV is unknown, the folder is not in a git work tree, the repository could not be read,",
+        footer = {"  0  no unwaived error-level findings",
+            "  1  new access to a prod secret that is not waived (IAM025), or with",
+            "     --access-analyzer a disagreement with AWS (IAM024)",
+            "  2  usage error: unknown REV, not a git work tree, unreadable repository,",
             "     or --output could not be written",
-            "  3  --access-analyzer: AWS could not answer (credentials, access denied, endpoint, throttling)"})
+            "  3  --access-analyzer: AWS could not answer (credentials, access, endpoint)"})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { text, json, markdown }
 
