@@ -135,7 +135,7 @@ public final class LiveAccessChecks {
                     PolicyDocuments.of(c.current()), c.current().file() + " against " + baseRevision);
             RolePolicy current = RolePolicy.ofPolicy(c.current(), budget);
             RolePolicy base = RolePolicy.ofPolicy(c.base(), budget);
-            Origin where = statementOrigin(current, aws.reasons());
+            Origin where = fileOrigin(c.current(), aws.reasons());
             if (!aws.pass()) {
                 out.add(where.finding(LiveRules.AWS_NEW_ACCESS, "AWS Access Analyzer CheckNoNewAccess: this change adds"
                         + " access compared with " + baseRevision + ": " + explain(aws) + "."));
@@ -224,6 +224,18 @@ public final class LiveAccessChecks {
         }
         Policy first = policy.origins().isEmpty() ? null : policy.origins().get(0).policy();
         return first == null ? new Origin(null, "", "") : new Origin(first.document(), first.file(), "");
+    }
+
+    /** The statement of a whole policy file AWS names (its index in the file as sent), else the file. */
+    private static Origin fileOrigin(Policy policy, List<AccessAnalyzerSession.Reason> reasons) {
+        for (AccessAnalyzerSession.Reason r : reasons) {
+            for (Policy.Statement st : policy.statements()) {
+                if (st.index() == r.statementIndex()) {
+                    return new Origin(policy.document(), policy.file(), st.pointer());
+                }
+            }
+        }
+        return new Origin(policy.document(), policy.file(), "");
     }
 
     private static Finding at(RuleInfo rule, LocatedDocument document, String pointer, String message) {
