@@ -17,6 +17,20 @@ class ArchitectureTest {
             "import com.amply.policysuite.cli", "import com.amply.policysuite.report", "import com.amply.policysuite.aws");
 
     @Test
+    void the_change_comparison_and_the_policy_questions_do_no_io() throws IOException {
+        for (String pkg : List.of("change", "policy")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(f);
+                    for (String forbidden : FORBIDDEN) {
+                        assertThat(source).as(f + " must not use " + forbidden).doesNotContain(forbidden);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void rules_and_model_do_no_io() throws IOException {
         for (String pkg : List.of("rules", "model")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {

@@ -1,5 +1,7 @@
 package com.amply.policysuite.cli;
 
+import com.amply.policysuite.change.PolicyFileChange;
+import com.amply.policysuite.load.GitRevision;
 import com.amply.policysuite.load.RepositoryLoader;
 import com.amply.policysuite.model.RepositoryModel;
 import com.amply.policysuite.model.Severity;
@@ -11,6 +13,9 @@ import com.amply.policysuite.report.Reporter;
 import com.amply.policysuite.report.SarifReport;
 import com.amply.policysuite.report.TextReport;
 import com.amply.policysuite.rules.CheckRun;
+import com.amply.policysuite.rules.LiveRules;
+import com.amply.policysuite.rules.Rule;
+import com.amply.policysuite.rules.RuleInfo;
 import com.amply.policysuite.rules.RuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +26,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no error-level findings (with --fail-on: no finding that severe or worse)",
             "  1  error-level findings (with --fail-on: findings that severe or worse); waived findings never count",
-            "  2  usage error, or the repository could not be read, or --output could not be written"})
+            "  2  usage error, or the repository could not be read, or --output could not be written",
+            "  3  --access-analyzer: AWS could not answer (credentials, access, endpoint,",
+            "     throttling, a rejected request); the offline results are still printed"})
 public final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif, junit, github }
 
@@ -78,6 +88,16 @@ public final class CheckCommand implements Callable<Integer> {
             description = "The date rules and waivers that depend on time compare with (default: today's date).")
     LocalDate today;
 
+    @Option(names = "--access-analyzer", description = "Also ask AWS IAM Access Analyzer: ValidatePolicy for every policy,"
+            + " CheckAccessNotGranted for every role and environment it must not reach, and with --base CheckNoNewAccess;"
+            + " a different verdict from the offline analyzer is IAM024. Uses the SDK's standard configuration (AWS_PROFILE,"
+            + " AWS_REGION, AWS_ENDPOINT_URL_ACCESSANALYZER); custom policy checks are billed per call (count on stderr).")
+    boolean accessAnalyzer;
+
+    @Option(names = "--base", paramLabel = "REV", description = "With --access-analyzer: also run CheckNoNewAccess for every"
+            + " policy changed since git revision REV.")
+    String base;
+
     @Override
     public Integer call() {
         RepositoryModel model;
@@ -88,7 +108,30 @@ public final class CheckCommand implements Callable<Integer> {
             return PolicySuite.USAGE;
         }
         CheckRun.Result result = CheckRun.run(model, RuleRegistry.all());
-        Report report = Report.of(result, model.filesChecked(), RuleRegistry.all());
+        List<RuleInfo> catalog = new ArrayList<>(RuleRegistry.all().stream().map(Rule::info).toList());
+        AccessAnalyzerRun.Outcome live = null;
+        if (base != null && !accessAnalyzer) {
+            spec.commandLine().getErr().println("policy-suite check: --base needs --access-analyzer; for an offline"
+                    + " comparison use 'policy-suite diff --base " + base + "'");
+            return PolicySuite.USAGE;
+        }
+        if (accessAnalyzer) {
+            List<PolicyFileChange> changed = List.of();
+            if (base != null) {
+                try {
+                    changed = AccessAnalyzerRun.changedSince(repo, base, model, model.today());
+                } catch (GitRevision.UnreadableRevision | RepositoryLoader.UnreadableRepository e) {
+                    spec.commandLine().getErr().println("policy-suite check: --base " + base + ": " + e.getMessage());
+                    return PolicySuite.USAGE;
+                }
+            }
+            List<PolicyFileChange> sinceBase = changed;
+            live = AccessAnalyzerRun.run(model, checks -> checks.run(model, sinceBase, base));
+            result = CheckRun.withEdgeFindings(model, result, live.findings());
+            catalog.addAll(LiveRules.accessAnalyzerRules());
+            catalog.sort(Comparator.comparing(RuleInfo::id));
+        }
+        Report report = Report.of(result.findings(), result.waived(), model.filesChecked(), catalog);
         String rendered = reporter().render(report);
         if (output != null) {
             try {
@@ -100,6 +143,13 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(rendered);
             spec.commandLine().getOut().flush();
+        }
+        if (live != null) {
+            spec.commandLine().getErr().println(live.calls().summary());
+            if (live.failure() != null) {
+                spec.commandLine().getErr().println("policy-suite check: " + live.failure());
+                return AccessAnalyzerRun.AWS_ERROR;
+            }
         }
         return result.failsOn(failOn.severity) ? PolicySuite.FINDINGS : PolicySuite.OK;
     }

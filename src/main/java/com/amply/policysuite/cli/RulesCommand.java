@@ -1,7 +1,7 @@
 package com.amply.policysuite.cli;
 
 import com.amply.policysuite.report.RuleCatalog;
-import com.amply.policysuite.rules.RuleRegistry;
+import com.amply.policysuite.rules.LiveRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +24,8 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getOut().print(switch (format) {
-            case text -> RuleCatalog.text(RuleRegistry.all());
-            case markdown -> RuleCatalog.markdown(RuleRegistry.all());
+            case text -> RuleCatalog.text(LiveRules.catalog());
+            case markdown -> RuleCatalog.markdown(LiveRules.catalog());
         });
         spec.commandLine().getOut().flush();
         return PolicySuite.OK;

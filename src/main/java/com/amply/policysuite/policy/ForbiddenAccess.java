@@ -7,35 +7,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The access no role may have: any Secrets Manager action on the secrets of an environment the role does not
- * read. A CI role that reads staging and sandbox must not reach prod; prod's ECS roles must not reach staging.
- * Pure: the suite in, the questions out; the offline analyzer and IAM Access Analyzer answer the same ones.
+ * One access a role must not have: any Secrets Manager action on the secrets of an environment the role does not
+ * read. A CI role must not reach the environments it does not list in {@code reads} (prod above all), and each
+ * environment's ECS roles reach only their own environment's secrets. Pure: the suite configuration in, the
+ * questions out, in role then environment order, for the offline analyzer and for AWS Access Analyzer alike.
+ *
+ * @param access one entry: {@code secretsmanager:*} on {@code arn:<partition>:secretsmanager:<region>:<account>:secret:<app>/<env>/*}
  */
-public final class ForbiddenAccess {
-    /** Every Secrets Manager action: reading, writing, rotating, deleting or re-permissioning a secret. */
+public record ForbiddenAccess(RoleSpec role, String environment, List<AccessEntry> access) {
+    /** Every Secrets Manager action, so that no present or future action reaches the secrets. */
     public static final String SECRETS_ACTIONS = "secretsmanager:*";
 
-    private ForbiddenAccess() {
+    public ForbiddenAccess {
+        access = List.copyOf(access);
     }
 
-    /** One question: {@code role} must not reach the secrets of {@code environment}. */
-    public record Question(RoleSpec role, String environment, AccessEntry access) {
-        /** {@code arn:aws:secretsmanager:<region>:<account>:secret:<app>/<env>/*}. */
-        public String secretsPattern() {
-            return access.resources().get(0);
-        }
-    }
-
-    public static List<Question> questions(Suite suite) {
-        List<Question> out = new ArrayList<>();
+    /** For every declared role, each declared environment it does not read. */
+    public static List<ForbiddenAccess> of(Suite suite) {
+        List<ForbiddenAccess> out = new ArrayList<>();
         for (RoleSpec role : suite.roles()) {
-            for (String env : suite.environments()) {
-                if (!role.readableEnvironments().contains(env)) {
-                    out.add(new Question(role, env, new AccessEntry(List.of(SECRETS_ACTIONS),
-                            List.of(suite.secretArn(env, "*")))));
+            for (String environment : suite.environments()) {
+                if (!role.readableEnvironments().contains(environment)) {
+                    out.add(new ForbiddenAccess(role, environment,
+                            List.of(new AccessEntry(List.of(SECRETS_ACTIONS), List.of(secretsOf(suite, environment))))));
                 }
             }
         }
         return out;
+    }
+
+    /** {@code arn:aws:secretsmanager:eu-central-1:123456789012:secret:amply/prod/*}: every secret of {@code environment}. */
+    public static String secretsOf(Suite suite, String environment) {
+        return suite.secretArn(environment, "*");
+    }
+
+    /** "amply-ci-deploy must not reach prod secrets", for messages. */
+    public String describe() {
+        return role.name() + " must not reach " + environment + " secrets";
     }
 }

@@ -100,6 +100,20 @@ public final class RolePolicy {
         return new RolePolicy(role, origins, new PolicyInput(statements), budget, missing);
     }
 
+    /** One policy file on its own ({@code role} null), compiled the same way: for per-file comparisons. */
+    public static RolePolicy ofPolicy(Policy policy, Budget budget) {
+        List<AccessStatement> statements = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
+        for (Policy.Statement st : policy.statements()) {
+            AccessStatement s = statement(statements.size(), st);
+            if (s != null) {
+                statements.add(s);
+                origins.add(new Origin(policy, st));
+            }
+        }
+        return new RolePolicy(null, origins, new PolicyInput(statements), budget, List.of());
+    }
+
     /** The analysed form of one statement, or null for a statement without a valid Effect (IAM002 reports it). */
     public static AccessStatement statement(int index, Policy.Statement st) {
         Effect effect = "Allow".equals(st.effect()) ? Effect.ALLOW : "Deny".equals(st.effect()) ? Effect.DENY : null;

@@ -82,11 +82,32 @@ public final class CheckRun {
                 all.addAll(guarded(rule, findings -> about.check(repository, reported, findings)).findings());
             }
         }
+        return waive(repository, all, List.of(), repository.filesChecked().size());
+    }
+
+    /**
+     * {@code result} with the findings of a step at the edge ({@link LiveRules}: AWS's answers, a diff) merged in,
+     * after the same severity overrides and waivers as the rules' own findings.
+     */
+    public static Result withEdgeFindings(RepositoryModel repository, Result result, List<Finding> edgeFindings) {
+        Map<String, Severity> severities = severityOverrides(repository);
+        List<Finding> overridden = edgeFindings.stream().map(f -> {
+            Severity override = severities.get(f.ruleId());
+            return override == null ? f : new Finding(f.ruleId(), override, f.file(), f.pointer(), f.line(), f.column(),
+                    f.message());
+        }).toList();
+        List<Finding> all = new ArrayList<>(result.findings());
+        all.addAll(overridden);
+        return waive(repository, all, result.waived(), result.filesChecked());
+    }
+
+    private static Result waive(RepositoryModel repository, List<Finding> all, List<WaivedFinding> alreadyWaived,
+            int filesChecked) {
         List<Waiver> current = repository.waivers().waivers().stream()
                 .filter(w -> WaiverIsValidAndCurrent.problems(w, repository.today()).isEmpty())
                 .toList();
         List<Finding> active = new ArrayList<>();
-        List<WaivedFinding> waived = new ArrayList<>();
+        List<WaivedFinding> waived = new ArrayList<>(alreadyWaived);
         for (Finding f : all) {
             Waiver by = waivable(f.ruleId()) ? current.stream().filter(w -> w.covers(f)).findFirst().orElse(null) : null;
             if (by == null) {
@@ -95,7 +116,7 @@ public final class CheckRun {
                 waived.add(new WaivedFinding(f, by));
             }
         }
-        return new Result(active, waived, repository.filesChecked().size());
+        return new Result(active, waived, filesChecked);
     }
 
     /** The findings of {@code rules} other than {@link FindingsRule}s, as the rules reported them. */
@@ -132,7 +153,7 @@ public final class CheckRun {
         Map<String, Severity> severities = new HashMap<>();
         if (repository.suite() != null) {
             for (SeverityOverride o : repository.suite().severityOverrides()) {
-                if (RuleRegistry.byId(o.ruleId()).isPresent() && severityCanBeOverridden(o.ruleId())) {
+                if (LiveRules.info(o.ruleId()).isPresent() && severityCanBeOverridden(o.ruleId())) {
                     severities.putIfAbsent(o.ruleId(), o.severity());
                 }
             }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RuleCatalogTest {
     @Test
     void docs_rules_md_is_generated_from_the_rules() throws Exception {
-        String expected = RuleCatalog.markdown(RuleRegistry.all());
+        String expected = RuleCatalog.markdown(com.amply.policysuite.rules.LiveRules.catalog());
         assertThat(Files.readString(Path.of("docs/rules.md")))
                 .as("docs/rules.md is stale: run ./policy-suite rules --format markdown > docs/rules.md")
                 .isEqualTo(expected);
@@ -30,6 +30,20 @@ class RuleCatalogTest {
             assertThat(r.getClass().getSimpleName()).doesNotContain("Rule").doesNotContain("Util");
             assertThat(i.docUrl()).startsWith("https://");
         }
+    }
+
+    @Test
+    void live_rules_are_in_the_catalog_with_ids_of_their_own() {
+        Set<String> ids = new HashSet<>();
+        for (RuleInfo i : com.amply.policysuite.rules.LiveRules.catalog()) {
+            assertThat(ids.add(i.id())).as("unique id " + i.id()).isTrue();
+        }
+        assertThat(com.amply.policysuite.rules.LiveRules.all()).extracting(r -> r.info().id())
+                .containsExactly("IAM020", "IAM021", "IAM022", "IAM023", "IAM024", "IAM025");
+        for (var rule : RuleRegistry.all()) {
+            assertThat(ids).as("a live rule reuses the id of " + rule.info().id()).doesNotContain(rule.info().id());
+        }
+        assertThat(RuleRegistry.all()).noneMatch(r -> r.info().id().compareTo("IAM020") >= 0 && r.info().id().startsWith("IAM"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.amply.policysuite.model.RepositoryModel.ConfigProblem;
 import com.amply.policysuite.model.Severity;
 import com.amply.policysuite.model.SeverityOverride;
 import com.amply.policysuite.rules.CheckRun;
-import com.amply.policysuite.rules.RuleRegistry;
+import com.amply.policysuite.rules.LiveRules;
 import com.amply.policysuite.rules.Docs;
 import com.amply.policysuite.rules.Findings;
 import com.amply.policysuite.rules.Rule;
@@ -36,7 +36,7 @@ public final class SuiteConfigurationIsComplete implements Rule {
             return;
         }
         for (SeverityOverride o : repository.suite().severityOverrides()) {
-            if (RuleRegistry.byId(o.ruleId()).isEmpty()) {
+            if (LiveRules.info(o.ruleId()).isEmpty()) {
                 findings.atKey(INFO, repository.suiteDocument(), o.pointer(), "rules names " + o.ruleId()
                         + ", which is not a rule; use an id from 'policy-suite rules'.");
             } else if (!CheckRun.severityCanBeOverridden(o.ruleId())) {

@@ -10,7 +10,7 @@ import com.amply.policysuite.rules.Docs;
 import com.amply.policysuite.rules.Findings;
 import com.amply.policysuite.rules.Rule;
 import com.amply.policysuite.rules.RuleInfo;
-import com.amply.policysuite.rules.RuleRegistry;
+import com.amply.policysuite.rules.LiveRules;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class WaiverIsValidAndCurrent implements Rule {
     public static List<ConfigProblem> problems(Waiver waiver, LocalDate today) {
         List<ConfigProblem> out = new ArrayList<>();
         String rule = waiver.rule();
-        if (RuleRegistry.byId(rule).isEmpty()) {
+        if (LiveRules.info(rule).isEmpty()) {
             out.add(new ConfigProblem(waiver.at() + "/rule", "waiver names rule " + rule
                     + ", which does not exist; use an id from 'policy-suite rules'."));
         } else if (!CheckRun.waivable(rule)) {

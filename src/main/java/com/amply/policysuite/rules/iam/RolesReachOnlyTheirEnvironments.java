@@ -9,7 +9,6 @@ import com.amply.policysuite.policy.RolePolicy;
 import com.amply.policysuite.rules.Findings;
 import com.amply.policysuite.rules.Rule;
 import com.amply.policysuite.rules.RuleInfo;
-import java.util.List;
 
 /**
  * No role can reach the secrets of an environment it does not read: proved with the exact offline analyzer
@@ -47,12 +46,12 @@ public final class RolesReachOnlyTheirEnvironments implements Rule {
         if (repository.suite() == null) {
             return;
         }
-        for (ForbiddenAccess.Question q : ForbiddenAccess.questions(repository.suite())) {
+        for (ForbiddenAccess q : ForbiddenAccess.of(repository.suite())) {
             RolePolicy role = repository.rolePolicies().get(q.role().name());
             if (role == null) {
                 continue;
             }
-            if (role.provablyNotGranted(q.access())) {
+            if (q.access().stream().allMatch(role::provablyNotGranted)) {
                 continue; // no Allow statement can match those secrets at all
             }
             String who = q.role().kind().word() + " role " + q.role().name();
@@ -63,7 +62,7 @@ public final class RolesReachOnlyTheirEnvironments implements Rule {
                         + role.compilation() + "); simplify them.", findings);
                 continue;
             }
-            AccessCheckResult r = compiled.checkAccessNotGranted(List.of(q.access()));
+            AccessCheckResult r = compiled.checkAccessNotGranted(q.access());
             if (r.passed()) {
                 continue;
             }
