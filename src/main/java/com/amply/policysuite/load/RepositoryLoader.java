@@ -66,6 +66,14 @@ public final class RepositoryLoader {
         LocatedDocument suiteDocument = null;
         Suite suite = null;
         List<ConfigProblem> configProblems = List.of();
+        // every tracked file is read once, here; policies and task definitions are parsed from these bytes
+        Map<String, byte[]> contents = new java.util.HashMap<>();
+        List<TrackedFile> tracked;
+        try {
+            tracked = TrackedFiles.read(root, contents);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableRepository("cannot read " + root + ": " + e.getMessage());
+        }
         LoadResult suiteResult = suiteDocuments.load(suitePath, RepositoryModel.SUITE_FILE, Syntax.YAML);
         if (suiteResult instanceof LoadResult.Loaded loaded) {
             suiteDocument = loaded.document();
@@ -93,7 +101,7 @@ public final class RepositoryLoader {
             checked.add(file);
             Syntax syntax = Syntax.of(file);
             LoadResult result = syntax == Syntax.JSON
-                    ? documents.load(root.resolve(file), file, syntax)
+                    ? load(documents, root, file, syntax, contents)
                     : unsupported(file, "is not a JSON file; IAM policies under policies/ must be .json");
             if (result instanceof LoadResult.Loaded loaded) {
                 policies.add(PolicyReader.read(loaded.document()));
@@ -107,7 +115,7 @@ public final class RepositoryLoader {
             checked.add(file);
             Syntax syntax = Syntax.of(file);
             LoadResult result = syntax != null
-                    ? documents.load(root.resolve(file), file, syntax)
+                    ? load(documents, root, file, syntax, contents)
                     : unsupported(file, "is neither JSON nor YAML; task definitions must be .json, .yaml or .yml");
             if (result instanceof LoadResult.Loaded loaded) {
                 taskDefinitions.add(TaskDefinitionReader.read(loaded.document(), folderEnvironment(file), suite));
@@ -117,11 +125,9 @@ public final class RepositoryLoader {
         }
         Map<String, String> schemaFiles;
         List<SchemaExample> examples;
-        List<TrackedFile> tracked;
         try {
             schemaFiles = SecretSchemaLoader.schemas(root);
             examples = SecretSchemaLoader.examples(root);
-            tracked = TrackedFiles.read(root);
         } catch (IOException | UncheckedIOException e) {
             throw new UnreadableRepository("cannot read " + root + ": " + e.getMessage());
         }
@@ -143,6 +149,12 @@ public final class RepositoryLoader {
             out.put(role.name(), RolePolicy.of(role, byFile, Budget.defaults()));
         }
         return out;
+    }
+
+    /** Parses {@code file} from the bytes already read for the leak scan, or from disk if it is not tracked. */
+    private static LoadResult load(DocumentLoader loader, Path root, String file, Syntax syntax, Map<String, byte[]> contents) {
+        byte[] bytes = contents.get(file);
+        return bytes != null ? loader.load(bytes, file, syntax) : loader.load(root.resolve(file), file, syntax);
     }
 
     private static LoadResult unsupported(String file, String message) {

@@ -24,6 +24,14 @@ public final class TrackedFiles {
     }
 
     public static List<TrackedFile> read(Path root) throws IOException {
+        return read(root, new java.util.HashMap<>());
+    }
+
+    /**
+     * Reads the tracked files and leaves each one's bytes in {@code contents} (by repository-relative path), so that
+     * the loader parses policies and task definitions from them instead of reading every file twice.
+     */
+    public static List<TrackedFile> read(Path root, java.util.Map<String, byte[]> contents) throws IOException {
         List<String> paths = gitLsFiles(root);
         if (paths == null) {
             paths = walk(root);
@@ -39,6 +47,7 @@ public final class TrackedFiles {
                 continue;
             }
             byte[] bytes = Files.readAllBytes(f);
+            contents.put(rel, bytes);
             if (isBinary(bytes)) {
                 continue;
             }
