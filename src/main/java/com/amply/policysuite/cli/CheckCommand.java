@@ -159,7 +159,7 @@ public final class CheckCommand implements Callable<Integer> {
             case text -> output == null && Terminal.isStandardOutput()
                     ? TextReport.grouped(!noColor && !Terminal.noColorRequested()) : TextReport.lines();
             case json -> new JsonReport();
-            case sarif -> new SarifReport(VersionProvider.property("version"), VersionProvider.property("informationUri"));
+            case sarif -> new SarifReport(VersionProvider.property("version"), null);
             case junit -> new JUnitReport();
             case github -> new GitHubReport();
         };

@@ -12,7 +12,7 @@ public final class VersionProvider implements IVersionProvider {
         return new String[] {"policy-suite " + properties().getProperty("version", "unknown")};
     }
 
-    /** A value of {@code policy-suite.properties} ({@code version}, {@code informationUri}), or "unknown". */
+    /** A value of {@code policy-suite.properties} ({@code version}), or "unknown". */
     static String property(String key) {
         try {
             return properties().getProperty(key, "unknown");

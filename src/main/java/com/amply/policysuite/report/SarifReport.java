@@ -40,7 +40,9 @@ public final class SarifReport implements Reporter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "policy-suite");
         driver.put("version", toolVersion);
-        driver.put("informationUri", informationUri);
+        if (informationUri != null && !informationUri.isBlank()) {
+            driver.put("informationUri", informationUri); // optional in SARIF; set only where the project has a home page
+        }
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (RuleInfo r : report.catalog()) {
