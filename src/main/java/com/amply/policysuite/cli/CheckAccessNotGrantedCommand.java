@@ -16,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policy-suite check-access-not-granted}: {@code aws accessanalyzer check-access-not-granted}, offline and exact. */
 @Command(name = "check-access-not-granted", mixinStandardHelpOptions = true,
+        header = "Prove a policy grants none of some accesses, or show one it grants.",
         description = {"Proves offline that an identity-based policy grants none of the listed accesses, or shows an"
                 + " action and ARN it would allow. Same request and response as 'aws accessanalyzer"
                 + " check-access-not-granted', plus exampleAction and exampleResource on FAIL.",

@@ -37,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code policy-suite check}: runs every rule over a repository. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check the repository: every rule over suite.yaml, policies and task definitions.",
         description = {"Checks suite.yaml, every policy under policies/ and every task definition under"
                 + " task-definitions/ with all rules (see 'policy-suite rules'), applying the severity overrides of"
                 + " suite.yaml and the waivers of waivers.yaml. Text output is one line per finding (grouped by file"

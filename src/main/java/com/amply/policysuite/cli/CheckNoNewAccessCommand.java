@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policy-suite check-no-new-access}: {@code aws accessanalyzer check-no-new-access}, offline and exact. */
 @Command(name = "check-no-new-access", mixinStandardHelpOptions = true,
+        header = "Prove a new policy grants nothing the old one doesn't, or show what.",
         description = {"Proves offline that the new policy grants nothing the existing one doesn't, or shows an action"
                 + " and ARN that only the new one allows. Same request and response as 'aws accessanalyzer"
                 + " check-no-new-access', plus exampleAction and exampleResource on FAIL."},

@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code policy-suite diff --base REV}: what a change adds, per role and per task definition. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
+        header = "Show what a change adds or removes, per role and task definition, against git REV.",
         description = {"Compares every role's combined policies and every task definition's secret references in the"
                 + " working tree with git revision REV: access that is new (with an example action and ARN), access that"
                 + " was removed, and added, removed or changed valueFrom references. New access to a prod secret is"

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code policy-suite rules}: the rule catalog, generated from the rules' metadata. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
+        header = "List the rules (the catalog of docs/rules.md).",
         description = {"Lists every rule with its id, severity and title; --format markdown prints docs/rules.md."})
 public final class RulesCommand implements Callable<Integer> {
     enum Format { text, markdown }

@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policy-suite validate-policy}: {@code aws accessanalyzer validate-policy}, offline. */
 @Command(name = "validate-policy", mixinStandardHelpOptions = true,
+        header = "Validate an IAM policy offline, like 'aws accessanalyzer validate-policy'.",
         description = {"Validates an identity-based IAM policy offline and prints the findings in the shape of"
                 + " 'aws accessanalyzer validate-policy': {\"findings\":[{\"findingType\",\"issueCode\",\"findingDetails\","
                 + "\"learnMoreLink\",\"locations\":[{\"path\":[...],\"span\":{\"start\":{\"line\",\"column\",\"offset\"},"

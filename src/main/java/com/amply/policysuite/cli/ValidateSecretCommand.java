@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * before it is stored with {@code aws secretsmanager put-secret-value}. The payload never appears in any output.
  */
 @Command(name = "validate-secret", mixinStandardHelpOptions = true,
+        header = "Validate one secret payload against its schema, never echoing it.",
         description = {"Validates a secret payload (the exact SecretString) against the schema of that secret for its"
                 + " environment. Messages say which rule failed and never contain the payload or any part of it."},
         footerHeading = "%nExit codes:%n",
