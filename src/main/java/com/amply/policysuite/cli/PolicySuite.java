@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "Checks a repository of IAM policies, ECS task definitions and a Secrets Manager catalog before any of it"
                     + " reaches AWS.",
             ""},
-        subcommands = {CheckCommand.class, ValidateSecretCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ValidateSecretCommand.class, RulesCommand.class, DriftCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  no error-level findings",
