@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
                 + " AWS_ENDPOINT_URL[_<SERVICE>], AWS_MAX_ATTEMPTS."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no drift", "  1  drift", "  2  usage error, or the repository could not be read",
-            "  3  AWS error: wrong account, missing credentials, access denied, throttling after retries,"
-                    + " unreachable endpoint"})
+            "  3  AWS error: another account, no credentials, access denied,",
+            "     throttling after retries, unreachable endpoint (no report)"})
 public final class DriftCommand implements Callable<Integer> {
     /** Exit code for anything that stopped the check from reading the account completely. */
     public static final int AWS_ERROR = 3;
