@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             "  0  no error-level findings",
             "  1  error-level findings (or a file that could not be parsed)",
             "  2  usage error, or the repository could not be read",
+            "  3  drift only: an AWS error (see 'policy-suite help drift')",
             "",
             "Run 'policy-suite help COMMAND' for a command's options."})
 public final class PolicySuite implements Runnable {
