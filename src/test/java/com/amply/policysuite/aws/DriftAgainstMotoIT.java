@@ -148,6 +148,20 @@ class DriftAgainstMotoIT {
     }
 
     @Test
+    void a_new_default_version_of_an_attached_managed_policy_that_adds_access_is_changed() {
+        ObjectNode readOnly = (ObjectNode) JSON.readTree(account.read("policies/drift-check/read-only.json"));
+        ((tools.jackson.databind.node.ArrayNode) readOnly.path("Statement")).addObject().put("Effect", "Allow")
+                .put("Action", "secretsmanager:PutSecretValue").put("Resource", "*");
+        String arn = "arn:aws:iam::123456789012:policy/amply-drift-check-read-only";
+        account.iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(readOnly.toString()).setAsDefault(true));
+        CliRun run = DriftRun.inProcess("--env", "sandbox", "--format", "json");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(items(run)).containsOnly(tuple("changed", "role:amply-drift-check"));
+        assertThat(json(run).path("drift")).extracting(i -> i.path("detail").stringValue()).contains(
+                "live managed policy " + arn + " allows secretsmanager:putsecretvalue on *; the repository does not");
+    }
+
+    @Test
     void reordered_statements_and_reformatted_actions_are_not_drift() {
         String reordered = """
                 {"Version": "2012-10-17", "Statement": [
