@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Equal canonical forms mean equal access. Different forms usually mean different access, but not always: this
  * form does not reason about wildcards ({@code s3:Get*} against the list of Get actions it covers), so it can report a
- * rewrite that grants exactly the same access. {@code AccessPolicyEquivalence} answers that question exactly; this
+ * rewrite that grants exactly the same access. {@link AccessPolicyEquivalence} answers that question exactly; this
  * class is its fast path and the explanation of what differs.
  */
 public final class CanonicalPolicyEquivalence implements PolicyEquivalence {

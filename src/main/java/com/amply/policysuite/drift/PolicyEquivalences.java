@@ -5,8 +5,11 @@ public final class PolicyEquivalences {
     private PolicyEquivalences() {
     }
 
-    /** The canonical-form comparison (see {@link CanonicalPolicyEquivalence}). */
+    /**
+     * The access analysis decides, the canonical form is its fast path and explains the differences (see
+     * {@link LayeredPolicyEquivalence}).
+     */
     public static PolicyEquivalence standard() {
-        return new CanonicalPolicyEquivalence();
+        return new LayeredPolicyEquivalence(new CanonicalPolicyEquivalence(), new AccessPolicyEquivalence());
     }
 }
