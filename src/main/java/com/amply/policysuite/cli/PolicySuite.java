@@ -10,14 +10,15 @@ import picocli.CommandLine.Command;
             "Checks a repository of IAM policies, ECS task definitions and a Secrets Manager catalog before any of it"
                     + " reaches AWS.",
             ""},
-        subcommands = {CheckCommand.class, DiffCommand.class, ValidateSecretCommand.class, ValidatePolicyCommand.class,
-            CheckAccessNotGrantedCommand.class, CheckNoNewAccessCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, DiffCommand.class, DriftCommand.class, ValidateSecretCommand.class,
+            ValidatePolicyCommand.class, CheckAccessNotGrantedCommand.class, CheckNoNewAccessCommand.class,
+            RulesCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  no error-level findings",
             "  1  error-level findings (or a file that could not be parsed)",
             "  2  usage error, or the repository could not be read",
-            "  3  --access-analyzer only: AWS could not answer (see 'policy-suite help check')",
+            "  3  drift, or check/diff with --access-analyzer: AWS could not answer (see 'policy-suite help drift')",
             "",
             "Run 'policy-suite help COMMAND' for a command's options."})
 public final class PolicySuite implements Runnable {
@@ -30,7 +31,7 @@ public final class PolicySuite implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, diff, validate-secret,"
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, diff, drift, validate-secret,"
                 + " validate-policy, check-access-not-granted, check-no-new-access, rules)");
     }
 

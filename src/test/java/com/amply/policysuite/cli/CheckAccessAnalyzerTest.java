@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CheckAccessAnalyzerTest {
     private static final String TODAY = "2026-12-04";
-    private static final String CLEAN = "No findings; 21 files checked.\n";
-    private static final String CALLS = "Access Analyzer: 9 ValidatePolicy calls (free); 13 CheckAccessNotGranted,"
+    private static final String CLEAN = "No findings; 22 files checked.\n";
+    private static final String CALLS = "Access Analyzer: 10 ValidatePolicy calls (free); 13 CheckAccessNotGranted,"
             + " 0 CheckNoNewAccess: 13 billed custom policy checks.\n";
 
     @TempDir
@@ -65,7 +65,7 @@ class CheckAccessAnalyzerTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(CLEAN);
         assertThat(run.err()).isEqualTo(CALLS);
-        assertThat(aws.requests(VALIDATION)).hasSize(9);
+        assertThat(aws.requests(VALIDATION)).hasSize(10);
         assertThat(aws.requests(ACCESS_NOT_GRANTED)).hasSize(13);
     }
 
@@ -81,7 +81,7 @@ class CheckAccessAnalyzerTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines().map(l -> l.substring(0, l.indexOf(':') < 0 ? l.length() : l.indexOf(':'))).toList())
                 .containsExactly("IAM022 error policies/ci/deploy.json", "IAM024 error policies/ci/deploy.json",
-                        "2 errors, 0 warnings, 0 infos, 0 waived; 21 files checked.");
+                        "2 errors, 0 warnings, 0 infos, 0 waived; 22 files checked.");
         assertThat(run.out()).contains("IAM024 error policies/ci/deploy.json:4:5 /Statement/0: AWS Access Analyzer says FAIL"
                 + " but the offline analyzer says PASS for CheckAccessNotGranted of amply-ci-deploy");
         assertThat(run.err()).isEqualTo(CALLS);
@@ -111,7 +111,7 @@ class CheckAccessAnalyzerTest {
         CliRun run = CliRun.of("check", "--repo", repo.toString(), "--today", TODAY);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("No findings; 22 files checked.\n");
+        assertThat(run.out()).isEqualTo("No findings; 23 files checked.\n");
     }
 
     @Test
@@ -196,6 +196,6 @@ class CheckAccessAnalyzerTest {
     @Test
     void help_documents_exit_code_3() {
         assertThat(CliRun.of("check", "--help").out()).contains("  3  --access-analyzer: AWS could not answer");
-        assertThat(CliRun.of("--help").out()).contains("  3  --access-analyzer only: AWS could not answer");
+        assertThat(CliRun.of("--help").out()).contains("  3  drift, or check/diff with --access-analyzer: AWS could not answer");
     }
 }

@@ -133,7 +133,7 @@ class CheckCommandTest {
         assertThat(json.get("summary").get("errors").asInt()).isEqualTo(1);
         assertThat(json.get("summary").get("warnings").asInt()).isZero();
         assertThat(json.get("summary").get("infos").asInt()).isZero();
-        assertThat(json.get("summary").get("filesChecked").asInt()).isEqualTo(21);
+        assertThat(json.get("summary").get("filesChecked").asInt()).isEqualTo(22);
         JsonNode f = json.get("findings").get(0);
         assertThat(f.propertyNames()).containsExactly("ruleId", "severity", "file", "pointer", "line", "column", "message");
         assertThat(f.get("ruleId").stringValue()).isEqualTo("TD004");

@@ -164,7 +164,7 @@ class CiGateTest {
     void text_lists_the_three_planted_errors_then_the_summary() {
         CliRun run = check();
         assertThat(run.out()).isEqualTo(td002() + "\n" + td004() + "\n" + td007() + "\n"
-                + "3 errors, 0 warnings, 0 infos, 0 waived; 21 files checked.\n");
+                + "3 errors, 0 warnings, 0 infos, 0 waived; 22 files checked.\n");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -192,7 +192,7 @@ class CiGateTest {
                 "TD007 " + STAGING + " => " + td007() + "\n");
         Element suite = (Element) junit.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("failures")).isEqualTo("3");
-        int cases = RuleRegistry.all().size() * 21; // every rule × every file checked passes or fails visibly
+        int cases = RuleRegistry.all().size() * 22; // every rule × every file checked passes or fails visibly
         assertThat(suite.getAttribute("tests")).isEqualTo(String.valueOf(cases));
         assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(cases);
     }
@@ -204,7 +204,7 @@ class CiGateTest {
                 + "::error file=" + STAGING + ",line=" + stripeLine + ",col=9,title=TD007::/containerDefinitions/0/environment/1:"
                         + " environment variable STRIPE_SECRET_KEY is the catalog secret stripe-secret-key in plaintext; move it"
                         + " to secrets with valueFrom arn:aws:secretsmanager:eu-central-1:123456789012:secret:amply/staging/stripe-secret-key.\n"
-                + "3 errors, 0 warnings, 0 infos, 0 waived; 21 files checked.\n");
+                + "3 errors, 0 warnings, 0 infos, 0 waived; 22 files checked.\n");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -215,12 +215,12 @@ class CiGateTest {
 
         CliRun text = check();
         assertThat(text.out()).isEqualTo(td002() + "\n" + td004() + "\n" + "waived " + td007() + note + "\n"
-                + "2 errors, 0 warnings, 0 infos, 1 waived; 22 files checked.\n");
+                + "2 errors, 0 warnings, 0 infos, 1 waived; 23 files checked.\n");
         assertThat(text.exitCode()).isEqualTo(1);
 
         JsonNode json = json(checkToFile(1, "--format", "json"));
         assertThat(json.get("summary").toString())
-                .isEqualTo("{\"errors\":2,\"warnings\":0,\"infos\":0,\"waived\":1,\"filesChecked\":22}");
+                .isEqualTo("{\"errors\":2,\"warnings\":0,\"infos\":0,\"waived\":1,\"filesChecked\":23}");
         assertThat(json.get("findings")).extracting(f -> f.get("ruleId").stringValue()).containsExactly("TD002", "TD004");
         JsonNode waived = json.get("waived").get(0);
         assertThat(json.get("waived")).hasSize(1);
@@ -253,7 +253,7 @@ class CiGateTest {
                         + REASON + " | error: /containerDefinitions/0/environment/1: environment variable STRIPE_SECRET_KEY is"
                         + " the catalog secret stripe-secret-key in plaintext; move it to secrets with valueFrom"
                         + " arn:aws:secretsmanager:eu-central-1:123456789012:secret:amply/staging/stripe-secret-key.\n"
-                + "2 errors, 0 warnings, 0 infos, 1 waived; 22 files checked.\n");
+                + "2 errors, 0 warnings, 0 infos, 1 waived; 23 files checked.\n");
         assertThat(github.exitCode()).isEqualTo(1);
     }
 
@@ -264,7 +264,7 @@ class CiGateTest {
                 + "  - rule: TD004\n    file: \"task-definitions/**\"\n    pointer: /family\n    reason: \"Renamed in PAY-151\"\n"
                 + "    expires: 2027-01-31\n");
         CliRun run = check();
-        assertThat(run.out()).endsWith("\n0 errors, 0 warnings, 0 infos, 3 waived; 22 files checked; no errors.\n");
+        assertThat(run.out()).endsWith("\n0 errors, 0 warnings, 0 infos, 3 waived; 23 files checked; no errors.\n");
         assertThat(run.out().lines().filter(l -> l.startsWith("waived "))).hasSize(3);
         assertThat(run.exitCode()).isZero();
     }
@@ -277,7 +277,7 @@ class CiGateTest {
                 + "CFG003 error waivers.yaml:6:14 /waivers/0/expires: waiver for TD007 on task-definitions/staging/*.json"
                 + " at /containerDefinitions/0/environment/1 expired on 2026-12-01; fix the finding, or renew the waiver"
                 + " with a current reason and a new date.\n"
-                + "4 errors, 0 warnings, 0 infos, 0 waived; 22 files checked.\n");
+                + "4 errors, 0 warnings, 0 infos, 0 waived; 23 files checked.\n");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -299,7 +299,7 @@ class CiGateTest {
         assertThat(run.out()).isEqualTo(td002().replace("TD002 error", "TD002 warning") + "\n"
                 + td004().replace("TD004 error", "TD004 info") + "\n"
                 + td007().replace("TD007 error", "TD007 warning") + "\n"
-                + "0 errors, 2 warnings, 1 info, 0 waived; 21 files checked; no errors.\n");
+                + "0 errors, 2 warnings, 1 info, 0 waived; 22 files checked; no errors.\n");
         assertThat(run.exitCode()).isZero();
         assertThat(check("--fail-on", "warning").exitCode()).isEqualTo(1);
         assertThat(check("--fail-on", "info").exitCode()).isEqualTo(1);

@@ -202,7 +202,7 @@ class DiffCommandTest {
 
             assertThat(aws.requests(NO_NEW_ACCESS)).hasSize(1);
             assertThat(run.out()).contains("IAM023 info policies/ci/deploy.json:4:5 /Statement/0:");
-            assertThat(run.err()).isEqualTo("Access Analyzer: 9 ValidatePolicy calls (free); 13 CheckAccessNotGranted,"
+            assertThat(run.err()).isEqualTo("Access Analyzer: 10 ValidatePolicy calls (free); 13 CheckAccessNotGranted,"
                     + " 1 CheckNoNewAccess: 14 billed custom policy checks.\n");
         }
     }
