@@ -32,6 +32,7 @@ public final class RolePolicy {
     private final PolicyInput input;
     private final Budget budget;
     private final List<String> missingPolicies;
+    private final boolean screenable;
     private Compilation compilation;
 
     private RolePolicy(RoleSpec role, List<Origin> origins, PolicyInput input, Budget budget, List<String> missingPolicies) {
@@ -40,6 +41,7 @@ public final class RolePolicy {
         this.input = input;
         this.budget = budget;
         this.missingPolicies = List.copyOf(missingPolicies);
+        this.screenable = StatementScreen.withinBounds(input);
     }
 
     public RoleSpec role() {
@@ -70,7 +72,7 @@ public final class RolePolicy {
 
     /** The verdict for a concrete request when it needs no automaton (see {@link StatementScreen}). */
     public java.util.Optional<StatementScreen.Screened> quickDecision(String action, String resource) {
-        return StatementScreen.decide(input, action, resource);
+        return screenable ? StatementScreen.decideWithinBounds(input, action, resource) : java.util.Optional.empty();
     }
 
     /** True when no Allow statement can match the entry at all, so it is provably not granted. */

@@ -23,7 +23,8 @@ public final class StatementScreen {
     private StatementScreen() {
     }
 
-    private static boolean withinBounds(PolicyInput policy) {
+    /** Whether the policy is small enough for the screen; callers that ask many questions check it once. */
+    static boolean withinBounds(PolicyInput policy) {
         if (policy.statements().size() > MAX_STATEMENTS) {
             return false;
         }
@@ -48,12 +49,18 @@ public final class StatementScreen {
 
     /** The verdict for a concrete request, or empty when a matching statement has conditions or variables. */
     static Optional<Screened> decide(PolicyInput policy, String action, String resource) {
-        if (Glob.literal(action) == null || Glob.literal(resource) == null || !withinBounds(policy)) {
+        return withinBounds(policy) ? decideWithinBounds(policy, action, resource) : Optional.empty();
+    }
+
+    /** {@link #decide} for a policy the caller already knows to be {@link #withinBounds within bounds}. */
+    static Optional<Screened> decideWithinBounds(PolicyInput policy, String action, String resource) {
+        if (Glob.literal(action) == null || Glob.literal(resource) == null) {
             return Optional.empty();
         }
+        String lowerAction = action.toLowerCase(Locale.ROOT);
         int allowedBy = -1;
         for (AccessStatement s : policy.statements()) {
-            if (!matches(s.actions(), s.notAction(), action.toLowerCase(Locale.ROOT), true)
+            if (!matches(s.actions(), s.notAction(), lowerAction, true)
                     || !matches(s.resources(), s.notResource(), resource, false)) {
                 continue;
             }
@@ -108,7 +115,7 @@ public final class StatementScreen {
     private static boolean matches(List<String> patterns, boolean not, String value, boolean ignoreCase) {
         boolean any = false;
         for (String p : patterns) {
-            if (Glob.matches(ignoreCase ? p.toLowerCase(Locale.ROOT) : p, value)) {
+            if (Glob.matches(p, value, ignoreCase)) {
                 any = true;
                 break;
             }
@@ -198,12 +205,18 @@ public final class StatementScreen {
 
         /** Whether the concrete {@code value} matches {@code pattern}: the classic greedy match with one backtrack point. */
         static boolean matches(String pattern, String value) {
+            return matches(pattern, value, false);
+        }
+
+        /** {@link #matches(String, String)}, comparing letters without regard to case when {@code ignoreCase}. */
+        static boolean matches(String pattern, String value, boolean ignoreCase) {
             int p = 0;
             int v = 0;
             int star = -1;
             int mark = 0;
             while (v < value.length()) {
-                if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
+                if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v)
+                        || ignoreCase && Character.toLowerCase(pattern.charAt(p)) == Character.toLowerCase(value.charAt(v)))) {
                     p++;
                     v++;
                 } else if (p < pattern.length() && pattern.charAt(p) == '*') {
