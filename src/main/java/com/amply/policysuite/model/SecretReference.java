@@ -7,8 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One {@code secrets[]} entry of a container with its {@code valueFrom} parsed against the suite's catalog. */
-public record SecretReference(Container container, Variable variable, Parse parse) {
+/**
+ * One {@code secrets[]} entry of a container with its {@code valueFrom} parsed against the suite's catalog, once:
+ * several rules read the same reference.
+ */
+public record SecretReference(Container container, Variable variable, Parse parse, Optional<SecretName> name) {
+    // name: the <app>/<env>/<name> parts of the referenced secret, when its name has them
+
+    public SecretReference(Container container, Variable variable, Parse parse) {
+        this(container, variable, parse, parse instanceof Parse.Ok ok ? SecretName.split(ok.arn().secretName()) : Optional.empty());
+    }
 
     public String valueFromPointer() {
         return variable.pointer() + "/valueFrom";
@@ -17,11 +25,6 @@ public record SecretReference(Container container, Variable variable, Parse pars
     /** The parsed ARN, when {@code valueFrom} is a well-formed secret ARN. */
     public Optional<SecretArn> arn() {
         return parse instanceof Parse.Ok ok ? Optional.of(ok.arn()) : Optional.empty();
-    }
-
-    /** The {@code <app>/<env>/<name>} parts of the referenced secret, when its name has them. */
-    public Optional<SecretName> name() {
-        return arn().flatMap(a -> SecretName.split(a.secretName()));
     }
 
     /**

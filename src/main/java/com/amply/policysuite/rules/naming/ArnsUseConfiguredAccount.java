@@ -54,7 +54,8 @@ public final class ArnsUseConfiguredAccount implements Rule {
                     findings.at(INFO, td.document(), ref.valueFromPointer(), "valueFrom " + m.reason()
                             + "; use " + suite.secretArn("<env>", "<name>") + "[-<6 chars>][:<json-key>:<version-stage>:<version-id>].");
                 } else {
-                    concrete(ref.variable().value(), "secretsmanager", td.document(), ref.valueFromPointer(), suite, findings);
+                    // already parsed by the loader: judge the ARN parts without parsing the text again
+                    parts(ref.arn().get().arn(), "secretsmanager", td.document(), ref.valueFromPointer(), suite, findings);
                 }
             }
             for (Located role : new Located[] {td.taskRoleArn(), td.executionRoleArn()}) {
@@ -78,6 +79,10 @@ public final class ArnsUseConfiguredAccount implements Rule {
             findings.at(INFO, doc, pointer, "is not an ARN (arn:partition:service:region:account:resource).");
             return;
         }
+        parts(arn, service, doc, pointer, suite, findings);
+    }
+
+    private void parts(Arn arn, String service, LocatedDocument doc, String pointer, Suite suite, Findings findings) {
         if (!arn.service().equals(service)) {
             findings.at(INFO, doc, pointer, "ARN names service " + arn.service() + " where a " + service + " ARN is expected.");
             return;
