@@ -32,10 +32,23 @@ public final class CheckBenchmark {
             Path root = Files.createTempDirectory("policy-suite-bench-");
             SyntheticRepository.write(root, services);
             List<Path> files = files(root);
-            double raw = median(() -> parseRaw(files));
-            double located = median(() -> parseLocated(root, files));
-            double load = median(() -> new RepositoryLoader().load(root));
-            double check = median(() -> check(root));
+            // the four measurements alternate within each round, so JIT and GC state affect them alike
+            Work[] work = {() -> parseRaw(files), () -> parseLocated(root, files), () -> new RepositoryLoader().load(root),
+                () -> check(root)};
+            double[][] ms = new double[work.length][RUNS];
+            for (int round = -WARMUP; round < RUNS; round++) {
+                for (int w = 0; w < work.length; w++) {
+                    long t0 = System.nanoTime();
+                    work[w].run();
+                    if (round >= 0) {
+                        ms[w][round] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+            }
+            double raw = median(ms[0]);
+            double located = median(ms[1]);
+            double load = median(ms[2]);
+            double check = median(ms[3]);
             System.out.printf("%-9d %6d %13.1f %17.1f %13.1f %9.1f %10.2f %10.2f%n", services, files.size(), raw, located,
                     load, check, check / raw, check / located);
         }
@@ -45,18 +58,10 @@ public final class CheckBenchmark {
         void run() throws Exception;
     }
 
-    private static double median(Work work) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            work.run();
-        }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            work.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[RUNS / 2];
+    private static double median(double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static List<Path> files(Path root) throws Exception {
