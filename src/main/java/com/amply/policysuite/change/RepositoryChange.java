@@ -135,8 +135,9 @@ public record RepositoryChange(List<RoleChange> roles, List<String> removedRoles
                 }
             }
         }
+        // the shortest resource a "*" grant matches is the empty string; show it as "*" (any resource) instead
         return new AccessDelta(result.message(), result.exampleAction().orElse(null),
-                result.exampleResource().orElse(null), statements, result.tooComplex());
+                result.exampleResource().map(r -> r.isEmpty() ? "*" : r).orElse(null), statements, result.tooComplex());
     }
 
     private static Finding newProdAccessFinding(RepositoryModel current, RoleChange change, String baseRevision) {
