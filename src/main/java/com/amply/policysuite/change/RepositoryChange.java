@@ -94,9 +94,29 @@ public record RepositoryChange(List<RoleChange> roles, List<String> removedRoles
             prod = afterProd == null || priorProd == null
                     ? new AccessDelta("the prod part of the policies could not be analysed within budget; treated as new"
                             + " prod access", null, null, added.statements(), true)
-                    : delta(afterProd.newAccessComparedTo(priorProd), now);
+                    : readable(suite, delta(afterProd.newAccessComparedTo(priorProd), now), afterProd, priorProd);
         }
         return new RoleChange(role.name(), role.policies(), before == null, added, removedAccess, prod);
+    }
+
+    /**
+     * The delta with a catalog secret as its example where one is newly reachable with the same action:
+     * amply/prod/database-url-Xy12Ab reads better than the analyzer's shortest example, amply/prod/.
+     */
+    private static AccessDelta readable(Suite suite, AccessDelta delta, CompiledPolicy after, CompiledPolicy prior) {
+        if (delta == null || delta.tooComplex() || delta.exampleAction() == null) {
+            return delta;
+        }
+        for (var secret : suite.secrets()) {
+            if (!secret.environments().contains(PROD)) {
+                continue;
+            }
+            String arn = suite.secretArn(PROD, secret.name()) + "-Xy12Ab";
+            if (after.decide(delta.exampleAction(), arn).allowed() && !prior.decide(delta.exampleAction(), arn).allowed()) {
+                return new AccessDelta(delta.message(), delta.exampleAction(), arn, delta.statements(), false);
+            }
+        }
+        return delta;
     }
 
     private static CompiledPolicy empty(Budget budget) {
