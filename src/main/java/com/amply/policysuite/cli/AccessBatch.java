@@ -28,6 +28,16 @@ final class AccessBatch {
     private AccessBatch() {
     }
 
+    private static final JsonMapper PRETTY = JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
+
+    /** Prints one response of the single-request form, indented, and returns 0 for PASS, 1 for FAIL. */
+    static int printSingle(PrintWriter out, ObjectNode response) {
+        out.print(PRETTY.writeValueAsString(response) + "\n");
+        out.flush();
+        return "PASS".equals(response.get("result").stringValue()) ? PolicySuite.OK : PolicySuite.FINDINGS;
+    }
+
     static int run(Path requests, PrintWriter out, PrintWriter err, Answer answer) {
         if (!requests.toString().equals("-") && !Files.isRegularFile(requests)) {
             err.println("policy-suite: " + requests + " is not a readable file");

@@ -10,9 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policy-suite check-access-not-granted}: {@code aws accessanalyzer check-access-not-granted}, offline and exact. */
 @Command(name = "check-access-not-granted", mixinStandardHelpOptions = true,
@@ -27,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
         footer = {"  0  every answer is PASS", "  1  some answer is FAIL", "  2  bad input (message on stderr, or an"
                 + " \"error\" field per batch line)"})
 public final class CheckAccessNotGrantedCommand implements Callable<Integer> {
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Spec
     CommandSpec spec;
@@ -76,10 +74,7 @@ public final class CheckAccessNotGrantedCommand implements Callable<Integer> {
             } catch (JacksonException e) {
                 throw new AccessRequests.BadRequest("--access is not valid JSON");
             }
-            ObjectNode response = requests.checkAccessNotGranted(document, access, policyType);
-            spec.commandLine().getOut().print(MAPPER.writeValueAsString(response) + "\n");
-            spec.commandLine().getOut().flush();
-            return "PASS".equals(response.get("result").stringValue()) ? PolicySuite.OK : PolicySuite.FINDINGS;
+            return AccessBatch.printSingle(spec.commandLine().getOut(), requests.checkAccessNotGranted(document, access, policyType));
         } catch (PolicyDocumentInput.Unreadable | AccessRequests.BadRequest e) {
             spec.commandLine().getErr().println("policy-suite check-access-not-granted: " + e.getMessage());
             return PolicySuite.USAGE;

@@ -9,9 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code policy-suite check-no-new-access}: {@code aws accessanalyzer check-no-new-access}, offline and exact. */
 @Command(name = "check-no-new-access", mixinStandardHelpOptions = true,
@@ -22,8 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every answer is PASS", "  1  some answer is FAIL", "  2  bad input"})
 public final class CheckNoNewAccessCommand implements Callable<Integer> {
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @Spec
     CommandSpec spec;
 
@@ -65,10 +60,7 @@ public final class CheckNoNewAccessCommand implements Callable<Integer> {
         try {
             String existing = new String(PolicyDocumentInput.read(input.pair.existing).bytes(), StandardCharsets.UTF_8);
             String updated = new String(PolicyDocumentInput.read(input.pair.updated).bytes(), StandardCharsets.UTF_8);
-            ObjectNode response = requests.checkNoNewAccess(existing, updated, policyType);
-            spec.commandLine().getOut().print(MAPPER.writeValueAsString(response) + "\n");
-            spec.commandLine().getOut().flush();
-            return "PASS".equals(response.get("result").stringValue()) ? PolicySuite.OK : PolicySuite.FINDINGS;
+            return AccessBatch.printSingle(spec.commandLine().getOut(), requests.checkNoNewAccess(existing, updated, policyType));
         } catch (PolicyDocumentInput.Unreadable | AccessRequests.BadRequest e) {
             spec.commandLine().getErr().println("policy-suite check-no-new-access: " + e.getMessage());
             return PolicySuite.USAGE;

@@ -82,15 +82,29 @@ public final class RolePolicy {
 
     /** Combines the role's policy files ({@code policiesByFile}); {@code budget} bounds the analysis when it is needed. */
     public static RolePolicy of(RoleSpec role, Map<String, Policy> policiesByFile, Budget budget) {
-        List<AccessStatement> statements = new ArrayList<>();
-        List<Origin> origins = new ArrayList<>();
+        List<Policy> policies = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String file : role.policies()) {
             Policy policy = policiesByFile.get(file);
             if (policy == null) {
                 missing.add(file);
-                continue;
+            } else {
+                policies.add(policy);
             }
+        }
+        return combine(role, policies, missing, budget);
+    }
+
+    /** One policy file on its own ({@code role} null), compiled the same way: for per-file comparisons. */
+    public static RolePolicy ofPolicy(Policy policy, Budget budget) {
+        return combine(null, List.of(policy), List.of(), budget);
+    }
+
+    /** The statements of {@code policies} in order, numbered across files, each remembering where it is written. */
+    private static RolePolicy combine(RoleSpec role, List<Policy> policies, List<String> missing, Budget budget) {
+        List<AccessStatement> statements = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
+        for (Policy policy : policies) {
             for (Policy.Statement st : policy.statements()) {
                 AccessStatement s = statement(statements.size(), st);
                 if (s != null) {
@@ -100,20 +114,6 @@ public final class RolePolicy {
             }
         }
         return new RolePolicy(role, origins, new PolicyInput(statements), budget, missing);
-    }
-
-    /** One policy file on its own ({@code role} null), compiled the same way: for per-file comparisons. */
-    public static RolePolicy ofPolicy(Policy policy, Budget budget) {
-        List<AccessStatement> statements = new ArrayList<>();
-        List<Origin> origins = new ArrayList<>();
-        for (Policy.Statement st : policy.statements()) {
-            AccessStatement s = statement(statements.size(), st);
-            if (s != null) {
-                statements.add(s);
-                origins.add(new Origin(policy, st));
-            }
-        }
-        return new RolePolicy(null, origins, new PolicyInput(statements), budget, List.of());
     }
 
     /** The analysed form of one statement, or null for a statement without a valid Effect (IAM002 reports it). */

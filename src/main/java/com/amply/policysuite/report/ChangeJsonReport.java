@@ -3,8 +3,6 @@ package com.amply.policysuite.report;
 import com.amply.policysuite.change.AccessDelta;
 import com.amply.policysuite.change.RoleChange;
 import com.amply.policysuite.change.SecretReferenceChange;
-import com.amply.policysuite.model.Finding;
-import com.amply.policysuite.model.WaivedFinding;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -56,15 +54,7 @@ public final class ChangeJsonReport implements ChangeReporter {
             o.put("before", c.before());
             o.put("after", c.after());
         }
-        ArrayNode findings = root.putArray("findings");
-        report.findings().forEach(f -> finding(findings.addObject(), f));
-        ArrayNode waived = root.putArray("waived");
-        for (WaivedFinding w : report.waived()) {
-            ObjectNode o = waived.addObject();
-            finding(o, w.finding());
-            o.put("reason", w.waiver().reason());
-            o.put("expires", w.waiver().expires().toString());
-        }
+        JsonReport.findingsAndWaived(root, report.findings(), report.waived());
         return MAPPER.writeValueAsString(root) + "\n";
     }
 
@@ -85,15 +75,5 @@ public final class ChangeJsonReport implements ChangeReporter {
             st.put("sid", s.sid());
         }
         o.put("tooComplex", d.tooComplex());
-    }
-
-    private static void finding(ObjectNode o, Finding f) {
-        o.put("ruleId", f.ruleId());
-        o.put("severity", f.severity().word());
-        o.put("file", f.file());
-        o.put("pointer", f.pointer());
-        o.put("line", f.line());
-        o.put("column", f.column());
-        o.put("message", f.message());
     }
 }

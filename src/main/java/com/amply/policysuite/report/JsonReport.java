@@ -2,6 +2,7 @@ package com.amply.policysuite.report;
 
 import com.amply.policysuite.model.Finding;
 import com.amply.policysuite.model.WaivedFinding;
+import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,18 +24,23 @@ public final class JsonReport implements Reporter {
         summary.put("infos", report.summary().infos());
         summary.put("waived", report.summary().waived());
         summary.put("filesChecked", report.summary().filesChecked());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : report.findings()) {
-            finding(findings.addObject(), f);
+        findingsAndWaived(root, report.findings(), report.waived());
+        return MAPPER.writeValueAsString(root) + "\n";
+    }
+
+    /** The {@code "findings"} and {@code "waived"} arrays, shared by every JSON report that carries findings. */
+    static void findingsAndWaived(ObjectNode root, List<Finding> findings, List<WaivedFinding> waived) {
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : findings) {
+            finding(list.addObject(), f);
         }
-        ArrayNode waived = root.putArray("waived");
-        for (WaivedFinding w : report.waived()) {
-            ObjectNode o = waived.addObject();
+        ArrayNode waivedList = root.putArray("waived");
+        for (WaivedFinding w : waived) {
+            ObjectNode o = waivedList.addObject();
             finding(o, w.finding());
             o.put("reason", w.waiver().reason());
             o.put("expires", w.waiver().expires().toString());
         }
-        return MAPPER.writeValueAsString(root) + "\n";
     }
 
     private static void finding(ObjectNode o, Finding f) {
