@@ -109,7 +109,7 @@ public final class DocumentLoader {
         }
         return switch (syntax) {
             case JSON -> loadJson(text, file);
-            case YAML -> new YamlTreeBuilder(bounds, file).load(text);
+            case YAML -> loadYaml(text, file);
         };
     }
 
@@ -117,14 +117,45 @@ public final class DocumentLoader {
         return new LoadResult.Failed(file, new LoadProblem(kind, message, position));
     }
 
+    /**
+     * Builds the tree without positions first (the common case: a document that loads and never needs a
+     * location). A document with a problem is read again with positions, so that the problem is located; a
+     * loaded one is located again only when something asks it for a position.
+     */
     private LoadResult loadJson(String text, String file) {
-        JsonTreeBuilder builder = new JsonTreeBuilder(file);
+        LoadResult quick = buildJson(text, file, false);
+        if (quick instanceof LoadResult.Loaded loaded) {
+            return new LoadResult.Loaded(new LocatedDocument(file, loaded.document().root(), () -> locateJson(text, file)));
+        }
+        return buildJson(text, file, true);
+    }
+
+    /** As {@link #loadJson}: positions only for a problem, or when first asked for. */
+    private LoadResult loadYaml(String text, String file) {
+        LoadResult quick = new YamlTreeBuilder(bounds, file, false).load(text);
+        if (quick instanceof LoadResult.Loaded loaded) {
+            return new LoadResult.Loaded(new LocatedDocument(file, loaded.document().root(), () -> locateYaml(text, file)));
+        }
+        return new YamlTreeBuilder(bounds, file, true).load(text);
+    }
+
+    private LocatedDocument.Locations locateYaml(String text, String file) {
+        return new YamlTreeBuilder(bounds, file, true).load(text) instanceof LoadResult.Loaded loaded
+                ? loaded.document().locations() : null;
+    }
+
+    private LocatedDocument.Locations locateJson(String text, String file) {
+        return buildJson(text, file, true) instanceof LoadResult.Loaded loaded ? loaded.document().locations() : null;
+    }
+
+    private LoadResult buildJson(String text, String file, boolean locate) {
+        JsonTreeBuilder builder = new JsonTreeBuilder(locate);
         try (JsonParser parser = jsonFactory.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return failed(file, Kind.SYNTAX, "is empty; expected a JSON document", SourcePosition.START);
             }
-            JsonNode root = builder.value(parser, "", 0);
+            JsonNode root = builder.value(parser, locate ? "" : null, 0);
             if (builder.problem != null) {
                 return new LoadResult.Failed(file, builder.problem);
             }
@@ -182,18 +213,25 @@ public final class DocumentLoader {
 
     /** Builds the Jackson tree from the token stream, recording positions and stopping at the first problem. */
     private final class JsonTreeBuilder {
-        final String file;
-        final Map<String, SourcePosition> values = new HashMap<>();
-        final Map<String, SourcePosition> keys = new HashMap<>();
-        final Map<String, SourceSpan> spans = new HashMap<>();
+        /** Whether to record positions and spans; without, pointers are null and the maps stay empty. */
+        final boolean locate;
+        final Map<String, SourcePosition> values;
+        final Map<String, SourcePosition> keys;
+        final Map<String, SourceSpan> spans;
         LoadProblem problem;
         int nodes;
 
-        JsonTreeBuilder(String file) {
-            this.file = file;
+        JsonTreeBuilder(boolean locate) {
+            this.locate = locate;
+            this.values = locate ? new HashMap<>() : Map.of();
+            this.keys = locate ? new HashMap<>() : Map.of();
+            this.spans = locate ? new HashMap<>() : Map.of();
         }
 
         JsonNode value(JsonParser p, String pointer, int depth) {
+            if (!locate) {
+                return build(p, null, depth);
+            }
             TokenStreamLocation start = p.currentTokenLocation();
             JsonNode node = build(p, pointer, depth);
             if (node != null) {
@@ -205,8 +243,10 @@ public final class DocumentLoader {
         }
 
         private JsonNode build(JsonParser p, String pointer, int depth) {
-            SourcePosition at = position(p.currentTokenLocation());
-            values.put(pointer, at);
+            SourcePosition at = locate ? position(p.currentTokenLocation()) : SourcePosition.START;
+            if (locate) {
+                values.put(pointer, at);
+            }
             if (++nodes > bounds.maxNodes()) {
                 problem = new LoadProblem(Kind.TOO_MANY_NODES, "has more than " + bounds.maxNodes() + " values", at);
                 return null;
@@ -221,15 +261,19 @@ public final class DocumentLoader {
                     ObjectNode object = NODES.objectNode();
                     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                         String name = p.currentName();
-                        String child = JsonPointer.child(pointer, name);
-                        SourcePosition keyAt = position(p.currentTokenLocation());
+                        String child = locate ? JsonPointer.child(pointer, name) : null;
+                        SourcePosition keyAt = locate ? position(p.currentTokenLocation()) : SourcePosition.START;
                         if (object.has(name)) {
-                            problem = new LoadProblem(Kind.DUPLICATE_KEY, "duplicate key \"" + name + "\" in the object at "
+                            // without positions, the message is left to the located read that follows
+                            problem = !locate ? new LoadProblem(Kind.DUPLICATE_KEY, "duplicate key", keyAt)
+                                    : new LoadProblem(Kind.DUPLICATE_KEY, "duplicate key \"" + name + "\" in the object at "
                                     + (pointer.isEmpty() ? "the root" : pointer) + " (first at " + keys.get(child)
                                     + "); keys must be unique", keyAt);
                             return null;
                         }
-                        keys.put(child, keyAt);
+                        if (locate) {
+                            keys.put(child, keyAt);
+                        }
                         p.nextToken();
                         JsonNode v = value(p, child, depth + 1);
                         if (problem != null) {
@@ -247,7 +291,8 @@ public final class DocumentLoader {
                     ArrayNode array = NODES.arrayNode();
                     int index = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode v = value(p, JsonPointer.child(pointer, index++), depth + 1);
+                        JsonNode v = value(p, locate ? JsonPointer.child(pointer, index) : null, depth + 1);
+                        index++;
                         if (problem != null) {
                             return null;
                         }

@@ -41,16 +41,21 @@ final class YamlTreeBuilder {
 
     private final Bounds bounds;
     private final String file;
-    private final Map<String, SourcePosition> values = new HashMap<>();
-    private final Map<String, SourcePosition> keys = new HashMap<>();
+    /** Whether to record positions; without, pointers are null and the maps stay empty. */
+    private final boolean locate;
+    private final Map<String, SourcePosition> values;
+    private final Map<String, SourcePosition> keys;
     private final Map<Node, Boolean> seen = new IdentityHashMap<>();
     private LoadProblem problem;
     private int nodes;
     private int aliases;
 
-    YamlTreeBuilder(Bounds bounds, String file) {
+    YamlTreeBuilder(Bounds bounds, String file, boolean locate) {
         this.bounds = bounds;
         this.file = file;
+        this.locate = locate;
+        this.values = locate ? new HashMap<>() : Map.of();
+        this.keys = locate ? new HashMap<>() : Map.of();
     }
 
     LoadResult load(String text) {
@@ -79,7 +84,7 @@ final class YamlTreeBuilder {
         if (root == null) {
             return DocumentLoader.failed(file, Kind.SYNTAX, "is empty; expected a YAML document", SourcePosition.START);
         }
-        JsonNode tree = convert(root, "", 0);
+        JsonNode tree = convert(root, locate ? "" : null, 0);
         if (problem != null) {
             return new LoadResult.Failed(file, problem);
         }
@@ -115,8 +120,10 @@ final class YamlTreeBuilder {
     }
 
     private JsonNode convert(Node node, String pointer, int depth) {
-        SourcePosition at = position(node.getStartMark());
-        values.putIfAbsent(pointer, at);
+        SourcePosition at = locate ? position(node.getStartMark()) : SourcePosition.START;
+        if (locate) {
+            values.putIfAbsent(pointer, at);
+        }
         if (seen.put(node, Boolean.TRUE) != null && ++aliases > bounds.maxYamlAliases()) {
             return fail(Kind.TOO_MANY_ALIASES, "uses more than " + bounds.maxYamlAliases() + " aliases", at);
         }
@@ -133,7 +140,7 @@ final class YamlTreeBuilder {
             ObjectNode object = NODES.objectNode();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
-                SourcePosition keyAt = position(keyNode.getStartMark());
+                SourcePosition keyAt = locate ? position(keyNode.getStartMark()) : SourcePosition.START;
                 if (!(keyNode instanceof ScalarNode key) || !key.getTag().equals(Tag.STR) && !SCALAR_TAGS.contains(key.getTag())) {
                     if (keyNode.getTag().equals(Tag.MERGE)) {
                         return fail(Kind.FORBIDDEN_TAG, "uses a YAML merge key (<<); write the keys out", keyAt);
@@ -141,13 +148,19 @@ final class YamlTreeBuilder {
                     return fail(Kind.SYNTAX, "has a key that is not a plain string", keyAt);
                 }
                 String name = key.getValue();
-                String child = JsonPointer.child(pointer, name);
+                String child = locate ? JsonPointer.child(pointer, name) : null;
                 if (object.has(name)) {
+                    if (!locate) {
+                        // the message is left to the located read that follows
+                        return fail(Kind.DUPLICATE_KEY, "duplicate key", keyAt);
+                    }
                     return fail(Kind.DUPLICATE_KEY, "duplicate key \"" + name + "\" in the mapping at "
                             + (pointer.isEmpty() ? "the root" : pointer) + " (first at " + keys.get(child)
                             + "); keys must be unique", keyAt);
                 }
-                keys.put(child, keyAt);
+                if (locate) {
+                    keys.put(child, keyAt);
+                }
                 JsonNode v = convert(tuple.getValueNode(), child, depth + 1);
                 if (problem != null) {
                     return null;
@@ -163,7 +176,8 @@ final class YamlTreeBuilder {
             ArrayNode array = NODES.arrayNode();
             int index = 0;
             for (Node item : sequence.getValue()) {
-                JsonNode v = convert(item, JsonPointer.child(pointer, index++), depth + 1);
+                JsonNode v = convert(item, locate ? JsonPointer.child(pointer, index) : null, depth + 1);
+                index++;
                 if (problem != null) {
                     return null;
                 }

@@ -8,6 +8,7 @@ import com.amply.policysuite.model.LoadProblem.Kind;
 import com.amply.policysuite.model.LoadResult;
 import com.amply.policysuite.model.LocatedDocument;
 import com.amply.policysuite.model.SourcePosition;
+import com.amply.policysuite.model.SourceSpan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,23 @@ class DocumentLoaderTest {
         assertThat(doc.positionOf("/a/1/b")).isEqualTo(new SourcePosition(3, 11));
         assertThat(doc.keyPositionOf("/a/1/b")).isEqualTo(new SourcePosition(3, 6));
         assertThat(doc.positionOf("/a/1/missing")).as("nearest present ancestor").isEqualTo(new SourcePosition(3, 5));
+    }
+
+    @Test
+    void positions_are_computed_on_first_use_and_match_a_located_read() {
+        String text = "{\n  \"a\": [1,\n    {\"b\": \"x\"}],\n  \"c\": {\"d\": null}\n}";
+        LocatedDocument lazy = loaded(json(text));
+        LocatedDocument.Locations locations = lazy.locations();
+        assertThat(locations.values()).containsKeys("", "/a", "/a/0", "/a/1", "/a/1/b", "/c", "/c/d").hasSize(7);
+        assertThat(locations.keys()).containsOnlyKeys("/a", "/a/1/b", "/c", "/c/d");
+        assertThat(locations.spans()).hasSize(7);
+        assertThat(lazy.spanOf("/c")).extracting(SourceSpan::startLine, SourceSpan::startColumn).containsExactly(4, 8);
+        assertThat(lazy.locations()).as("computed once").isSameAs(locations);
+
+        LocatedDocument yamlDoc = loaded(yaml("a:\n  - 1\n  - b: x\nc: {d: null}\n"));
+        assertThat(yamlDoc.positionOf("/a/1/b")).isEqualTo(new SourcePosition(3, 8));
+        assertThat(yamlDoc.keyPositionOf("/c/d")).isEqualTo(new SourcePosition(4, 5));
+        assertThat(yamlDoc.locations().values()).containsOnlyKeys("", "/a", "/a/0", "/a/1", "/a/1/b", "/c", "/c/d");
     }
 
     @Test
