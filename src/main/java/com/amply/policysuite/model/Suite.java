@@ -16,7 +16,6 @@ public final class Suite {
     private final String account;
     private final String region;
     private final List<String> environments;
-    private final Set<String> environmentSet;
     private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
     private final Map<String, CatalogSecret> secrets = new LinkedHashMap<>();
     private final Map<String, RoleSpec> roles = new LinkedHashMap<>();
@@ -38,7 +37,6 @@ public final class Suite {
         this.account = account;
         this.region = region;
         this.environments = List.copyOf(environments);
-        this.environmentSet = Set.copyOf(environments);
         services.forEach(s -> this.services.putIfAbsent(s.name(), s));
         secrets.forEach(s -> this.secrets.putIfAbsent(s.name(), s));
         roles.forEach(r -> {
@@ -76,7 +74,13 @@ public final class Suite {
     }
 
     public boolean isEnvironment(String name) {
-        return environmentSet.contains(name);
+        // a handful of environments: comparing is cheaper than hashing the many short strings rules ask about
+        for (String env : environments) {
+            if (env.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<ServiceSpec> services() {

@@ -11,7 +11,6 @@ import com.amply.policysuite.rules.Docs;
 import com.amply.policysuite.rules.Findings;
 import com.amply.policysuite.rules.Rule;
 import com.amply.policysuite.rules.RuleInfo;
-import java.util.regex.Pattern;
 
 /**
  * A container's secret variable is UPPER_SNAKE and named after its secret: {@code DATABASE_URL} for
@@ -24,8 +23,6 @@ public final class ContainerSecretVariablesMatchSecrets implements Rule {
             "When STRIPE_SECRET_KEY is filled from amply/prod/stripe-webhook-secret the service starts and fails later"
                     + " in production. Deriving the variable name from the secret name makes a swapped reference visible.",
             Docs.ECS_SECRETS);
-
-    private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
 
     @Override
     public RuleInfo info() {
@@ -44,7 +41,7 @@ public final class ContainerSecretVariablesMatchSecrets implements Rule {
                 if (variable == null) {
                     continue;
                 }
-                if (!UPPER_SNAKE.matcher(variable).matches()) {
+                if (!SecretName.isUpperSnake(variable)) {
                     findings.at(INFO, td.document(), ref.variable().namePointer(), "secret variable " + variable
                             + " must be UPPER_SNAKE_CASE, such as " + variable.toUpperCase(java.util.Locale.ROOT)
                             .replaceAll("[^A-Z0-9]+", "_") + ".");
@@ -52,7 +49,7 @@ public final class ContainerSecretVariablesMatchSecrets implements Rule {
                 }
                 SecretArn arn = ref.arn().orElse(null);
                 SecretName name = ref.name().orElse(null);
-                if (arn == null || name == null || !SecretName.KEBAB.matcher(name.name()).matches()) {
+                if (arn == null || name == null || !SecretName.isKebab(name.name())) {
                     continue;
                 }
                 String expected = SecretName.variableName(name.name());

@@ -38,7 +38,7 @@ public final class SecretNamesFollowConvention implements Rule {
             return;
         }
         for (CatalogSecret s : suite.secrets()) {
-            if (!SecretName.KEBAB.matcher(s.name()).matches()) {
+            if (!SecretName.isKebab(s.name())) {
                 findings.at(INFO, repository.suiteDocument(), s.pointer() + "/name", "catalog secret name " + s.name()
                         + " must be kebab-case (lower-case letters, digits, single hyphens); name it " + kebab(s.name()) + ".");
             }
@@ -89,7 +89,7 @@ public final class SecretNamesFollowConvention implements Rule {
             String hint = suite.isEnvironment(lower) ? "; use " + lower : "; use one of " + suite.environments();
             return "secret " + name + " names environment " + parts.environment() + ", which is not declared" + hint + ".";
         }
-        if (!SecretName.KEBAB.matcher(parts.name()).matches()) {
+        if (!SecretName.isKebab(parts.name())) {
             return "secret " + name + " must end in a kebab-case name (lower-case letters, digits, single hyphens), such as "
                     + app + "/" + parts.environment() + "/" + kebab(parts.name()) + ".";
         }

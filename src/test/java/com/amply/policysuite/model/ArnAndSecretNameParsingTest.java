@@ -1,0 +1,88 @@
+package com.amply.policysuite.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written splitters of {@link Arn} and {@link SecretName} against the plain {@code String.split} they replace. */
+class ArnAndSecretNameParsingTest {
+
+    @Test
+    void arn_parse_splits_into_its_parts() {
+        assertThat(Arn.parse("arn:aws:secretsmanager:eu-central-1:123456789012:secret:amply/prod/db-AbCdEf"))
+                .contains(new Arn("aws", "secretsmanager", "eu-central-1", "123456789012", "secret:amply/prod/db-AbCdEf"));
+        assertThat(Arn.parse("arn:aws:iam::123456789012:role/x")).contains(new Arn("aws", "iam", "", "123456789012", "role/x"));
+        assertThat(Arn.parse("arn:aws:s3:::bucket/a:b:c")).contains(new Arn("aws", "s3", "", "", "bucket/a:b:c"));
+        assertThat(Arn.parse("arn:aws:iam::123456789012:")).isEmpty();
+        assertThat(Arn.parse("arn::iam::1:role/x")).isEmpty();
+        assertThat(Arn.parse("arn:aws::::x")).isEmpty();
+        assertThat(Arn.parse("arn:aws:iam:x")).isEmpty();
+        assertThat(Arn.parse("*")).isEmpty();
+        assertThat(Arn.parse(null)).isEmpty();
+    }
+
+    @Test
+    void secret_name_split_takes_exactly_three_non_empty_parts() {
+        assertThat(SecretName.split("amply/prod/database-url")).contains(new SecretName("amply", "prod", "database-url"));
+        assertThat(SecretName.split("amply/database-url")).isEmpty();
+        assertThat(SecretName.split("amply/prod/x/y")).isEmpty();
+        assertThat(SecretName.split("amply//x")).isEmpty();
+        assertThat(SecretName.split("/prod/x")).isEmpty();
+        assertThat(SecretName.split("amply/prod/")).isEmpty();
+    }
+
+    @Test
+    void both_agree_with_string_split_on_random_text() {
+        Random random = new Random(20261204L);
+        char[] alphabet = {'a', 'r', 'n', ':', ':', '/', '/', '*', '-'};
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "arn:" : "");
+            int length = random.nextInt(12);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = text.toString();
+            assertThat(Arn.parse(s)).as(s).isEqualTo(arnBySplit(s));
+            assertThat(SecretName.split(s)).as(s).isEqualTo(nameBySplit(s));
+        }
+    }
+
+    @Test
+    void word_tests_agree_with_their_regular_expressions() {
+        java.util.regex.Pattern kebab = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+        java.util.regex.Pattern upperSnake = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+        Random random = new Random(4L);
+        char[] alphabet = {'a', 'z', 'A', 'Z', '0', '9', '-', '_', '/', ' '};
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(8);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = text.toString();
+            assertThat(SecretName.isKebab(s)).as(s).isEqualTo(kebab.matcher(s).matches());
+            assertThat(SecretName.isUpperSnake(s)).as(s).isEqualTo(upperSnake.matcher(s).matches());
+        }
+    }
+
+    private static Optional<Arn> arnBySplit(String text) {
+        if (!text.startsWith("arn:")) {
+            return Optional.empty();
+        }
+        String[] parts = text.split(":", 6);
+        if (parts.length < 6 || parts[1].isEmpty() || parts[2].isEmpty() || parts[5].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));
+    }
+
+    private static Optional<SecretName> nameBySplit(String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecretName(parts[0], parts[1], parts[2]));
+    }
+}
