@@ -15,8 +15,11 @@ import com.amply.policysuite.model.TaskDefinition;
 import com.amply.policysuite.model.WaiverFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import com.amply.policysuite.access.Budget;
 import com.amply.policysuite.model.RoleSpec;
 import com.amply.policysuite.policy.RolePolicy;
@@ -27,7 +30,6 @@ import com.amply.policysuite.model.RepositoryModel.TrackedFile;
 import com.amply.policysuite.secrets.SecretPayloadValidator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Loads a repository from disk: {@code suite.yaml}, every file under {@code policies/} and every file under
@@ -176,15 +178,23 @@ public final class RepositoryLoader {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(base)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(f -> !f.substring(f.lastIndexOf('/') + 1).startsWith("."))
-                    .filter(f -> !f.endsWith(".md"))
-                    .sorted()
-                    .toList();
+        List<String> out = new ArrayList<>();
+        try {
+            // the walk's own attributes say what is a regular file: no second look at each file
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String f = root.relativize(file).toString().replace('\\', '/');
+                    if (TrackedFiles.isFile(file, attrs) && !f.substring(f.lastIndexOf('/') + 1).startsWith(".") && !f.endsWith(".md")) {
+                        out.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new UnreadableRepository("cannot list " + dir + "/: " + e.getMessage());
         }
+        out.sort(null);
+        return out;
     }
 }

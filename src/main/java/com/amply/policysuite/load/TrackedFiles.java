@@ -4,13 +4,16 @@ import com.amply.policysuite.model.RepositoryModel.TrackedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The files the leak scan reads: what {@code git ls-files} lists inside a git work tree, every file (but
@@ -39,14 +42,22 @@ public final class TrackedFiles {
         List<TrackedFile> out = new ArrayList<>();
         for (String rel : paths) {
             Path f = root.resolve(rel);
-            if (!Files.isRegularFile(f)) {
-                continue; // deleted in the work tree, or a submodule
+            // one open and read a file: no separate existence, type and size checks before it
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(f)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            } catch (NoSuchFileException e) {
+                continue; // deleted in the work tree
+            } catch (IOException e) {
+                if (Files.isDirectory(f)) {
+                    continue; // a submodule
+                }
+                throw e;
             }
-            if (Files.size(f) > MAX_BYTES) {
+            if (bytes.length > MAX_BYTES) {
                 out.add(new TrackedFile(rel, null, "is " + Files.size(f) + " bytes, over the scan limit of " + MAX_BYTES + " bytes"));
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(f);
             contents.put(rel, bytes);
             if (isBinary(bytes)) {
                 continue;
@@ -90,13 +101,30 @@ public final class TrackedFiles {
         }
     }
 
+    /** A regular file, or a symbolic link to one. */
+    static boolean isFile(Path file, BasicFileAttributes attrs) {
+        return attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+    }
+
+    /** Every regular file but those under {@code .git/} and {@code target/}, which are not descended into. */
     private static List<String> walk(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith(".git/") && !p.startsWith("target/"))
-                    .sorted()
-                    .toList();
-        }
+        List<String> out = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String rel = root.relativize(dir).toString().replace('\\', '/');
+                return rel.equals(".git") || rel.equals("target") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (isFile(file, attrs)) {
+                    out.add(root.relativize(file).toString().replace('\\', '/'));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
     }
 }
