@@ -33,6 +33,7 @@ public final class RolePolicy {
     private final Budget budget;
     private final List<String> missingPolicies;
     private final boolean screenable;
+    private StatementScreen.Prepared prepared;
     private Compilation compilation;
 
     private RolePolicy(RoleSpec role, List<Origin> origins, PolicyInput input, Budget budget, List<String> missingPolicies) {
@@ -72,12 +73,20 @@ public final class RolePolicy {
 
     /** The verdict for a concrete request when it needs no automaton (see {@link StatementScreen}). */
     public java.util.Optional<StatementScreen.Screened> quickDecision(String action, String resource) {
-        return screenable ? StatementScreen.decideWithinBounds(input, action, resource) : java.util.Optional.empty();
+        if (!screenable) {
+            return java.util.Optional.empty();
+        }
+        StatementScreen.Prepared screen = prepared;
+        if (screen == null) {
+            screen = new StatementScreen.Prepared(input); // immutable: made again at worst, if two threads race
+            prepared = screen;
+        }
+        return screen.decide(action, resource);
     }
 
     /** True when no Allow statement can match the entry at all, so it is provably not granted. */
     public boolean provablyNotGranted(com.amply.policysuite.access.AccessEntry entry) {
-        return StatementScreen.noAllowCanMatch(input, entry.actions(), entry.resources());
+        return screenable && StatementScreen.noAllowCanMatchWithinBounds(input, entry.actions(), entry.resources());
     }
 
     /** Combines the role's policy files ({@code policiesByFile}); {@code budget} bounds the analysis when it is needed. */

@@ -49,32 +49,96 @@ public final class StatementScreen {
 
     /** The verdict for a concrete request, or empty when a matching statement has conditions or variables. */
     static Optional<Screened> decide(PolicyInput policy, String action, String resource) {
-        return withinBounds(policy) ? decideWithinBounds(policy, action, resource) : Optional.empty();
+        return withinBounds(policy) ? new Prepared(policy).decide(action, resource) : Optional.empty();
     }
 
-    /** {@link #decide} for a policy the caller already knows to be {@link #withinBounds within bounds}. */
-    static Optional<Screened> decideWithinBounds(PolicyInput policy, String action, String resource) {
-        if (Glob.literal(action) == null || Glob.literal(resource) == null) {
-            return Optional.empty();
-        }
-        String lowerAction = action.toLowerCase(Locale.ROOT);
-        int allowedBy = -1;
-        for (AccessStatement s : policy.statements()) {
-            if (!matches(s.actions(), s.notAction(), lowerAction, true)
-                    || !matches(s.resources(), s.notResource(), resource, false)) {
-                continue;
+    /**
+     * A policy {@link #withinBounds within bounds} made ready for many concrete questions: for each statement, the
+     * literal prefix all its resource patterns share (a value that lacks it matches none of them: one comparison
+     * instead of one per pattern), and whether it uses policy variables.
+     */
+    static final class Prepared {
+        private final List<Prepped> statements;
+
+        Prepared(PolicyInput policy) {
+            List<Prepped> out = new java.util.ArrayList<>(policy.statements().size());
+            for (AccessStatement s : policy.statements()) {
+                out.add(new Prepped(s, asciiLowered(s.actions()), commonLiteralPrefix(s.resources()),
+                        s.hasConditions() || hasVariable(s)));
             }
-            if (s.hasConditions() || hasVariable(s)) {
+            this.statements = List.copyOf(out);
+        }
+
+        /** The verdict for a concrete request, or empty when a matching statement has conditions or variables. */
+        Optional<Screened> decide(String action, String resource) {
+            if (Glob.literal(action) == null || Glob.literal(resource) == null) {
                 return Optional.empty();
             }
-            if (s.effect() == Effect.DENY) {
-                return Optional.of(new Screened(Verdict.EXPLICIT_DENY, s.index()));
+            String lowerAction = action.toLowerCase(Locale.ROOT);
+            int allowedBy = -1;
+            for (Prepped p : statements) {
+                AccessStatement s = p.statement();
+                if (!matches(p.actions(), s.notAction(), lowerAction, true) || !p.matchesResource(resource)) {
+                    continue;
+                }
+                if (p.unscreenable()) {
+                    return Optional.empty();
+                }
+                if (s.effect() == Effect.DENY) {
+                    return Optional.of(new Screened(Verdict.EXPLICIT_DENY, s.index()));
+                }
+                if (allowedBy < 0) {
+                    allowedBy = s.index();
+                }
             }
-            if (allowedBy < 0) {
-                allowedBy = s.index();
-            }
+            return Optional.of(allowedBy >= 0 ? new Screened(Verdict.ALLOWED, allowedBy) : new Screened(Verdict.IMPLICIT_DENY, -1));
         }
-        return Optional.of(allowedBy >= 0 ? new Screened(Verdict.ALLOWED, allowedBy) : new Screened(Verdict.IMPLICIT_DENY, -1));
+    }
+
+    /**
+     * A statement with its action patterns in lower case where that changes no comparison (ASCII ones: compared
+     * ignoring case, they then match letter for letter), its resource patterns' common literal prefix, and whether
+     * it has conditions or variables.
+     */
+    private record Prepped(AccessStatement statement, List<String> actions, String resourcePrefix, boolean unscreenable) {
+        boolean matchesResource(String value) {
+            boolean any = false;
+            if (value.startsWith(resourcePrefix)) {
+                for (String p : statement.resources()) {
+                    if (Glob.matchesAfter(p, value, resourcePrefix.length())) {
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            return any != statement.notResource();
+        }
+    }
+
+    private static List<String> asciiLowered(List<String> patterns) {
+        List<String> out = new java.util.ArrayList<>(patterns.size());
+        for (String p : patterns) {
+            out.add(p.chars().allMatch(c -> c < 128) ? p.toLowerCase(Locale.ROOT) : p);
+        }
+        return out;
+    }
+
+    /** The longest literal text (before any wildcard) that every one of {@code patterns} starts with. */
+    static String commonLiteralPrefix(List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return "";
+        }
+        String first = patterns.get(0);
+        int length = Glob.literalPrefixLength(first);
+        for (String p : patterns) {
+            length = Math.min(length, Glob.literalPrefixLength(p));
+            int k = 0;
+            while (k < length && p.charAt(k) == first.charAt(k)) {
+                k++;
+            }
+            length = k;
+        }
+        return first.substring(0, length);
     }
 
     /**
@@ -82,9 +146,11 @@ public final class StatementScreen {
      * then nothing is granted, whatever the Deny statements say. False means "maybe": ask the analyzer.
      */
     public static boolean noAllowCanMatch(PolicyInput policy, List<String> actions, List<String> resources) {
-        if (!withinBounds(policy)) {
-            return false;
-        }
+        return withinBounds(policy) && noAllowCanMatchWithinBounds(policy, actions, resources);
+    }
+
+    /** {@link #noAllowCanMatch} for a policy the caller already knows to be {@link #withinBounds within bounds}. */
+    static boolean noAllowCanMatchWithinBounds(PolicyInput policy, List<String> actions, List<String> resources) {
         long cells = 0;
         for (AccessStatement s : policy.statements()) {
             for (String p : s.resources()) {
@@ -109,7 +175,16 @@ public final class StatementScreen {
     }
 
     private static boolean hasVariable(AccessStatement s) {
-        return s.actions().stream().anyMatch(p -> p.contains("${")) || s.resources().stream().anyMatch(p -> p.contains("${"));
+        return hasVariable(s.actions()) || hasVariable(s.resources());
+    }
+
+    private static boolean hasVariable(List<String> patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).contains("${")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(List<String> patterns, boolean not, String value, boolean ignoreCase) {
@@ -155,25 +230,56 @@ public final class StatementScreen {
             if (p == null || q == null) {
                 return true;
             }
-            // literal prefixes must agree as far as both go: most patterns differ early, and this is free
-            for (int k = 0; k < p.length() && k < q.length(); k++) {
-                char a = p.charAt(k);
-                char b = q.charAt(k);
+            // literal prefixes, and literal suffixes, must agree as far as both go: most patterns differ there, and
+            // what agrees can be cut off (a character that both sides must match at the same place)
+            int n = p.length();
+            int m = q.length();
+            int from = 0;
+            while (from < n && from < m) {
+                char a = p.charAt(from);
+                char b = q.charAt(from);
                 if (a == '*' || b == '*' || a == '?' || b == '?') {
                     break;
                 }
                 if (a != b) {
                     return false;
                 }
+                from++;
             }
+            while (n > from && m > from) {
+                char a = p.charAt(n - 1);
+                char b = q.charAt(m - 1);
+                if (a == '*' || b == '*' || a == '?' || b == '?') {
+                    break;
+                }
+                if (a != b) {
+                    return false;
+                }
+                n--;
+                m--;
+            }
+            String pr = p.substring(from, n);
+            String qr = q.substring(from, m);
+            if (literal(pr) != null) {
+                return matches(qr, pr);
+            }
+            if (literal(qr) != null) {
+                return matches(pr, qr);
+            }
+            return search(pr, qr);
+        }
+
+        /** A search over pairs of positions of two patterns for one string both match: O(length x length). */
+        private static boolean search(String p, String q) {
             int n = p.length();
             int m = q.length();
-            boolean[][] seen = new boolean[n + 1][m + 1];
-            int[] stack = new int[(n + 1) * (m + 1) * 2 + 2];
+            int width = m + 1;
+            boolean[] seen = new boolean[(n + 1) * width];
+            int[] stack = new int[(n + 1) * width * 2 + 2];
             int top = 0;
             stack[top++] = 0;
             stack[top++] = 0;
-            seen[0][0] = true;
+            seen[0] = true;
             while (top > 0) {
                 int j = stack[--top];
                 int i = stack[--top];
@@ -184,19 +290,19 @@ public final class StatementScreen {
                 char b = j < m ? q.charAt(j) : 0;
                 // a star may match nothing
                 if (i < n && a == '*') {
-                    top = push(seen, stack, top, i + 1, j);
+                    top = push(seen, width, stack, top, i + 1, j);
                 }
                 if (j < m && b == '*') {
-                    top = push(seen, stack, top, i, j + 1);
+                    top = push(seen, width, stack, top, i, j + 1);
                 }
                 if (i < n && j < m) {
                     // one common character consumed by both sides
                     if (a == '*' && b != '*') {
-                        top = push(seen, stack, top, i, j + 1);
+                        top = push(seen, width, stack, top, i, j + 1);
                     } else if (b == '*' && a != '*') {
-                        top = push(seen, stack, top, i + 1, j);
+                        top = push(seen, width, stack, top, i + 1, j);
                     } else if (a != '*' && (a == '?' || b == '?' || a == b)) {
-                        top = push(seen, stack, top, i + 1, j + 1);
+                        top = push(seen, width, stack, top, i + 1, j + 1);
                     }
                 }
             }
@@ -210,8 +316,39 @@ public final class StatementScreen {
 
         /** {@link #matches(String, String)}, comparing letters without regard to case when {@code ignoreCase}. */
         static boolean matches(String pattern, String value, boolean ignoreCase) {
-            int p = 0;
-            int v = 0;
+            if (ignoreCase) {
+                return matchesFrom(pattern, value, true, 0); // actions: short, compared letter by letter
+            }
+            return matchesAfter(pattern, value, 0);
+        }
+
+        /** How many characters of {@code pattern} come before its first wildcard. */
+        static int literalPrefixLength(String pattern) {
+            int star = pattern.indexOf('*');
+            int one = pattern.indexOf('?');
+            return star < 0 ? (one < 0 ? pattern.length() : one) : (one < 0 ? star : Math.min(star, one));
+        }
+
+        /**
+         * {@link #matches(String, String)} (case-sensitive) when the caller knows that the first {@code known}
+         * characters of the value equal the pattern's, all of them literal.
+         */
+        static boolean matchesAfter(String pattern, String value, int known) {
+            // the rest of the literal prefix first, compared in one go: ARN patterns share long prefixes
+            int literal = literalPrefixLength(pattern);
+            if (literal > value.length() || !value.regionMatches(known, pattern, known, literal - known)) {
+                return false;
+            }
+            if (literal == pattern.length()) {
+                return literal == value.length();
+            }
+            return matchesFrom(pattern, value, false, literal);
+        }
+
+        /** The greedy match with one backtrack point, from {@code start} in both (the part before agrees). */
+        private static boolean matchesFrom(String pattern, String value, boolean ignoreCase, int start) {
+            int p = start;
+            int v = start;
             int star = -1;
             int mark = 0;
             while (v < value.length()) {
@@ -235,9 +372,9 @@ public final class StatementScreen {
             return p == pattern.length();
         }
 
-        private static int push(boolean[][] seen, int[] stack, int top, int i, int j) {
-            if (!seen[i][j]) {
-                seen[i][j] = true;
+        private static int push(boolean[] seen, int width, int[] stack, int top, int i, int j) {
+            if (!seen[i * width + j]) {
+                seen[i * width + j] = true;
                 stack[top++] = i;
                 stack[top++] = j;
             }

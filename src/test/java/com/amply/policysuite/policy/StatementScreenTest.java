@@ -37,6 +37,48 @@ class StatementScreenTest {
     }
 
     @Test
+    void statements_are_screened_by_the_literal_prefix_their_resources_share() {
+        assertThat(StatementScreen.commonLiteralPrefix(List.of("arn:x:amply/prod/db-??????", "arn:x:amply/prod/redis-*")))
+                .isEqualTo("arn:x:amply/prod/");
+        assertThat(StatementScreen.commonLiteralPrefix(List.of("arn:x:a*", "arn:x:abc"))).isEqualTo("arn:x:a");
+        assertThat(StatementScreen.commonLiteralPrefix(List.of("arn:x:a", "*"))).isEmpty();
+        assertThat(StatementScreen.commonLiteralPrefix(List.of())).isEmpty();
+        assertThat(StatementScreen.commonLiteralPrefix(List.of("abc"))).isEqualTo("abc");
+    }
+
+    @Test
+    void glob_intersection_agrees_with_brute_force_on_random_patterns() {
+        // a common string, if any, has a witness no longer than both patterns together over {a, b, c}
+        List<String> words = new ArrayList<>(List.of(""));
+        for (int start = 0, length = 1; length <= 6; length++) {
+            int end = words.size();
+            for (int i = start; i < end; i++) {
+                for (char c : new char[] {'a', 'b', 'c'}) {
+                    words.add(words.get(i) + c);
+                }
+            }
+            start = end;
+        }
+        Random random = new Random(11L);
+        char[] alphabet = {'a', 'b', '*', '?'};
+        for (int i = 0; i < 3_000; i++) {
+            String p = randomPattern(random, alphabet);
+            String q = randomPattern(random, alphabet);
+            boolean expected = words.stream().anyMatch(w -> StatementScreen.Glob.matches(p, w) && StatementScreen.Glob.matches(q, w));
+            assertThat(StatementScreen.Glob.intersect(p, q)).as("%s and %s", p, q).isEqualTo(expected);
+        }
+    }
+
+    private static String randomPattern(Random random, char[] alphabet) {
+        StringBuilder p = new StringBuilder();
+        int length = random.nextInt(4);
+        for (int j = 0; j < length; j++) {
+            p.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return p.toString();
+    }
+
+    @Test
     void quick_answers_match_the_exact_analyzer_on_random_policies() {
         Random random = new Random(SEED);
         int answered = 0;
