@@ -20,6 +20,8 @@ public final class ActionInfo {
     private final String accessLevel;
     private final List<ActionResourceType> resourceTypes;
     private final List<String> conditionKeys;
+    /** {@link #fullName()}, made once when first asked for (a benign race, like {@link String#hashCode()}). */
+    private String fullName;
 
     private ActionInfo(String servicePrefix, String name, boolean fullDetail, String accessLevel,
                        List<ActionResourceType> resourceTypes, List<String> conditionKeys) {
@@ -53,7 +55,12 @@ public final class ActionInfo {
 
     /** {@code prefix:Name}, e.g. {@code secretsmanager:GetSecretValue}. */
     public String fullName() {
-        return servicePrefix + ":" + name;
+        String full = fullName;
+        if (full == null) {
+            full = servicePrefix + ":" + name;
+            fullName = full;
+        }
+        return full;
     }
 
     /** Whether access level, resource types and condition keys are known for this action. */

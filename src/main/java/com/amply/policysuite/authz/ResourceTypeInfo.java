@@ -49,7 +49,12 @@ public final class ResourceTypeInfo {
      * so the answer errs on the side of "could match".
      */
     public boolean couldMatchArn(String policyArn) {
-        return arnFormats.stream().anyMatch(format -> format.couldMatch(policyArn));
+        for (ArnFormat format : arnFormats) {
+            if (format.couldMatch(policyArn)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

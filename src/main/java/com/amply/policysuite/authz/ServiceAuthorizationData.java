@@ -55,6 +55,8 @@ public final class ServiceAuthorizationData {
     private final Map<String, ConditionKeyInfo> conditionKeysByLowerName;
     private final List<ConditionKeyInfo> conditionKeyTemplates;
     private final List<ConditionKeyInfo> globalConditionKeys;
+    /** Resolved resource types by action full name: policy validation asks for the same few actions again and again. */
+    private final Map<String, List<ResourceTypeInfo>> resourceTypesByAction = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceAuthorizationData(Provenance provenance, Collection<Service> services,
                              Collection<ConditionKeyInfo> globalConditionKeys) {
@@ -215,12 +217,15 @@ public final class ServiceAuthorizationData {
 
     /** The definitions of the resource types an action supports, in the order of {@link ActionInfo#resourceTypes()}. */
     public List<ResourceTypeInfo> resourceTypesFor(String serviceColonAction) {
-        return action(serviceColonAction)
-                .map(action -> action.resourceTypes().stream()
-                        .map(rt -> resourceType(action.servicePrefix(), rt.name()))
-                        .flatMap(Optional::stream)
-                        .toList())
-                .orElse(List.of());
+        return action(serviceColonAction).map(this::resourceTypesFor).orElse(List.of());
+    }
+
+    /** {@link #resourceTypesFor(String)} for an action already looked up; resolved once per action. */
+    public List<ResourceTypeInfo> resourceTypesFor(ActionInfo action) {
+        return resourceTypesByAction.computeIfAbsent(action.fullName(), name -> action.resourceTypes().stream()
+                .map(rt -> resourceType(action.servicePrefix(), rt.name()))
+                .flatMap(Optional::stream)
+                .toList());
     }
 
     // ------------------------------------------------------------------------------------ condition keys

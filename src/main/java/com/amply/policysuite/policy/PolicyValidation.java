@@ -105,7 +105,7 @@ public final class PolicyValidation {
         }
         JsonNode sid = s.get("Sid");
         if (sid != null) {
-            if (!sid.isString() || !sid.stringValue().matches("[A-Za-z0-9]*")) {
+            if (!sid.isString() || !lettersAndDigits(sid.stringValue())) {
                 issue(IssueCode.DATA_TYPE_MISMATCH, "Sid must be a string of letters and digits.", pointer + "/Sid");
             } else if (!sid.stringValue().isEmpty()) {
                 String first = sids.putIfAbsent(sid.stringValue(), pointer);
@@ -243,16 +243,26 @@ public final class PolicyValidation {
             issue(IssueCode.INVALID_ARN_RESOURCE, "The resource " + text + " is not an ARN or *.", r.pointer());
             return;
         }
-        if (Arn.parse(text).isEmpty()) {
+        if (!Arn.isWellFormed(text)) {
             issue(IssueCode.MISSING_ARN_FIELD, "The resource ARN " + text + " has fewer than six fields"
                     + " (arn:partition:service:region:account:resource).", r.pointer());
         }
     }
 
+    private static boolean lettersAndDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** For each concrete resource ARN, some listed action must support a resource type it can match. */
     private void resourceTypes(List<ActionInfo> actions, List<Located> resources) {
         for (Located r : resources) {
-            if (r.value().equals("*") || Arn.parse(r.value()).isEmpty()) {
+            if (r.value().equals("*") || !Arn.isWellFormed(r.value())) {
                 continue;
             }
             boolean anyDetail = false;
@@ -263,7 +273,7 @@ public final class PolicyValidation {
                     break;
                 }
                 anyDetail = true;
-                for (ResourceTypeInfo type : data.resourceTypesFor(a.fullName())) {
+                for (ResourceTypeInfo type : data.resourceTypesFor(a)) {
                     if (type.couldMatchArn(r.value())) {
                         matches = true;
                         break;

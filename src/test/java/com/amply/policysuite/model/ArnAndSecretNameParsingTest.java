@@ -45,6 +45,7 @@ class ArnAndSecretNameParsingTest {
             }
             String s = text.toString();
             assertThat(Arn.parse(s)).as(s).isEqualTo(arnBySplit(s));
+            assertThat(Arn.isWellFormed(s)).as(s).isEqualTo(arnBySplit(s).isPresent());
             assertThat(SecretName.split(s)).as(s).isEqualTo(nameBySplit(s));
         }
     }
