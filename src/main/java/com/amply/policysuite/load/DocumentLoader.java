@@ -95,14 +95,18 @@ public final class DocumentLoader {
             return failed(file, Kind.TOO_LARGE, "file is " + bytes.length + " bytes, over the limit of "
                     + bounds.maxBytes() + " bytes", SourcePosition.START);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return failed(file, Kind.SYNTAX, "is not valid UTF-8", SourcePosition.START);
+        // the JDK's fast decoder first; it turns malformed input into U+FFFD, so only a text holding one is
+        // decoded again strictly, to tell malformed bytes from a U+FFFD actually written in the file
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                return failed(file, Kind.SYNTAX, "is not valid UTF-8", SourcePosition.START);
+            }
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);

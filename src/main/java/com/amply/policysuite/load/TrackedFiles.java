@@ -3,6 +3,8 @@ package com.amply.policysuite.load;
 import com.amply.policysuite.model.RepositoryModel.TrackedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -44,8 +46,8 @@ public final class TrackedFiles {
             Path f = root.resolve(rel);
             // one open and read a file: no separate existence, type and size checks before it
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(f)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            try {
+                bytes = readAtMost(f, MAX_BYTES);
             } catch (NoSuchFileException e) {
                 continue; // deleted in the work tree
             } catch (IOException e) {
@@ -54,7 +56,7 @@ public final class TrackedFiles {
                 }
                 throw e;
             }
-            if (bytes.length > MAX_BYTES) {
+            if (bytes == null) {
                 out.add(new TrackedFile(rel, null, "is " + Files.size(f) + " bytes, over the scan limit of " + MAX_BYTES + " bytes"));
                 continue;
             }
@@ -65,6 +67,24 @@ public final class TrackedFiles {
             out.add(new TrackedFile(rel, new String(bytes, StandardCharsets.UTF_8), null));
         }
         return out;
+    }
+
+    /**
+     * The file's bytes, or null when it is larger than {@code max}: one open, the size from the open file, and an
+     * array of exactly that size (a file that shrinks meanwhile gives what was there).
+     */
+    static byte[] readAtMost(Path file, long max) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > max) {
+                return null;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until full or at the end
+            }
+            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+        }
     }
 
     private static boolean isBinary(byte[] bytes) {

@@ -97,6 +97,10 @@ class DocumentLoaderTest {
         assertThat(problem(json("  ")).message()).isEqualTo("is empty; expected a JSON document");
         assertThat(problem(loader.load(new byte[] {'{', (byte) 0xC3, '}'}, "f.json", Syntax.JSON)).message())
                 .isEqualTo("is not valid UTF-8");
+        // a replacement character written in the file is valid UTF-8, and a lone surrogate's encoding is not
+        assertThat(loaded(json("{\"a\": \"\uFFFD\"}")).root().get("a").stringValue()).isEqualTo("\uFFFD");
+        assertThat(problem(loader.load(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, "f.json", Syntax.JSON))
+                .message()).isEqualTo("is not valid UTF-8");
     }
 
     @Test
