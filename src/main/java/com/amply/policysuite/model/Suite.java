@@ -137,20 +137,16 @@ public final class Suite {
 
     /**
      * The naming convention for roles: {@code <app>-<env>-<service>-task} and {@code <app>-<env>-<service>-execution}
-     * for ECS roles, {@code <app>-ci-<purpose>} for CI roles and {@code <app>-drift-check} for the drift-check role.
-     * Returns a regular expression for kinds that leave part of the name free.
+     * for ECS roles, {@code <app>-ci-<purpose>} (kebab-case purpose) for CI roles and {@code <app>-drift-check} for
+     * the drift-check role.
      */
-    public String roleNamePattern(RoleKind kind, String environment, String service) {
+    public boolean followsRoleNaming(String roleName, RoleKind kind, String environment, String service) {
         return switch (kind) {
-            case ECS_TASK -> quote(app + "-" + environment + "-" + service + "-task");
-            case ECS_EXECUTION -> quote(app + "-" + environment + "-" + service + "-execution");
-            case CI -> quote(app + "-ci-") + "[a-z0-9]+(?:-[a-z0-9]+)*";
-            case DRIFT_CHECK -> quote(app + "-drift-check");
+            case ECS_TASK -> roleName.equals(app + "-" + environment + "-" + service + "-task");
+            case ECS_EXECUTION -> roleName.equals(app + "-" + environment + "-" + service + "-execution");
+            case CI -> roleName.startsWith(app + "-ci-") && SecretName.isKebab(roleName.substring(app.length() + 4));
+            case DRIFT_CHECK -> roleName.equals(app + "-drift-check");
         };
-    }
-
-    private static String quote(String s) {
-        return java.util.regex.Pattern.quote(s);
     }
 
     /** The ECS role of {@code kind} for {@code service} in {@code environment}, if the configuration declares one. */

@@ -26,8 +26,9 @@ public final class CheckBenchmark {
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {100, 300, 1000};
-        System.out.printf("%-9s %6s %13s %17s %13s %9s %10s %10s%n", "services", "files", "parse-raw ms",
-                "parse-located ms", "load+model ms", "check ms", "check/raw", "check/loc");
+        System.out.printf("%-9s %6s %13s %17s %13s %9s %10s %10s %12s %12s %14s %12s%n", "services", "files", "parse-raw ms",
+                "parse-located ms", "load+model ms", "check ms", "check/raw", "check/loc", "raw cpu ms", "check cpu ms",
+                "cpu check/raw", "check gc ms");
         for (int services : sizes) {
             Path root = Files.createTempDirectory("policy-suite-bench-");
             SyntheticRepository.write(root, services);
@@ -36,12 +37,18 @@ public final class CheckBenchmark {
             Work[] work = {() -> parseRaw(files), () -> parseLocated(root, files), () -> new RepositoryLoader().load(root),
                 () -> check(root)};
             double[][] ms = new double[work.length][RUNS];
+            double[][] cpu = new double[work.length][RUNS];
+            double[][] gc = new double[work.length][RUNS];
             for (int round = -WARMUP; round < RUNS; round++) {
                 for (int w = 0; w < work.length; w++) {
+                    long gc0 = gcMillis();
+                    long c0 = THREADS.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     work[w].run();
                     if (round >= 0) {
                         ms[w][round] = (System.nanoTime() - t0) / 1e6;
+                        cpu[w][round] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+                        gc[w][round] = gcMillis() - gc0;
                     }
                 }
             }
@@ -49,9 +56,23 @@ public final class CheckBenchmark {
             double located = median(ms[1]);
             double load = median(ms[2]);
             double check = median(ms[3]);
-            System.out.printf("%-9d %6d %13.1f %17.1f %13.1f %9.1f %10.2f %10.2f%n", services, files.size(), raw, located,
-                    load, check, check / raw, check / located);
+            double rawCpu = median(cpu[0]);
+            double checkCpu = median(cpu[3]);
+            System.out.printf("%-9d %6d %13.1f %17.1f %13.1f %9.1f %10.2f %10.2f %12.1f %12.1f %14.2f %12.1f%n", services,
+                    files.size(), raw, located, load, check, check / raw, check / located, rawCpu, checkCpu, checkCpu / rawCpu,
+                    median(gc[3]));
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Milliseconds all collectors have spent so far (pauses and concurrent work, as the JVM counts them). */
+    private static long gcMillis() {
+        long total = 0;
+        for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, bean.getCollectionTime());
+        }
+        return total;
     }
 
     interface Work {

@@ -22,6 +22,7 @@ import com.amply.policysuite.rules.Findings;
 import com.amply.policysuite.rules.Rule;
 import com.amply.policysuite.rules.RuleInfo;
 import com.amply.policysuite.rules.taskdef.FamilyName;
+import java.util.function.Supplier;
 
 /**
  * The execution role of each environment grants {@code secretsmanager:GetSecretValue} on every secret its task
@@ -66,11 +67,11 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
                 String real = suite.secretArn(name.environment(), name.name()) + "-"
                         + (arn.randomSuffix() != null ? arn.randomSuffix() : SAMPLE_SUFFIX);
                 mustGrant(repository, role, GET, real, td.document(), ref.valueFromPointer(),
-                        "ECS needs to inject " + ref.variable().name(), findings);
+                        () -> "ECS needs to inject " + ref.variable().name(), findings);
                 CatalogSecret secret = suite.secret(name.name()).orElse(null);
                 if (secret != null && secret.kmsKeyArn() != null) {
                     mustGrant(repository, role, "kms:Decrypt", secret.kmsKeyArn(), td.document(), ref.valueFromPointer(),
-                            "ECS needs to decrypt " + name + " (kmsKeyArn in suite.yaml)", findings);
+                            () -> "ECS needs to decrypt " + name + " (kmsKeyArn in suite.yaml)", findings);
                 }
             }
         }
@@ -84,8 +85,8 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
                     if (secret.readBy() == SecretReader.APP && secret.environments().contains(env)) {
                         mustGrant(repository, role, GET, suite.secretArn(env, secret.name()) + "-" + SAMPLE_SUFFIX,
                                 repository.suiteDocument(), secret.pointer() + "/readBy",
-                                "application code of " + service.name() + " needs: it reads " + suite.app() + "/" + env + "/"
-                                        + secret.name() + " itself (readBy: app)", findings);
+                                () -> "application code of " + service.name() + " needs: it reads " + suite.app() + "/" + env
+                                        + "/" + secret.name() + " itself (readBy: app)", findings);
                     }
                 }
             }
@@ -93,34 +94,37 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
     }
 
     private void mustGrant(RepositoryModel repository, RoleSpec role, String action, String resource, LocatedDocument doc,
-                           String pointer, String why, Findings findings) {
+                           String pointer, Supplier<String> why, Findings findings) {
         RolePolicy policy = repository.rolePolicies().get(role.name());
-        String who = role.kind().word() + " role " + role.name();
         var quick = policy == null ? java.util.Optional.<com.amply.policysuite.policy.StatementScreen.Screened>empty()
                 : policy.quickDecision(action, resource);
         if (quick.isPresent()) {
             if (quick.get().verdict() != Verdict.ALLOWED) {
-                report(policy, role, who, action, resource, quick.get().verdict(), doc, pointer, why, findings);
+                report(policy, role, action, resource, quick.get().verdict(), doc, pointer, why, findings);
             }
             return;
         }
         CompiledPolicy compiled = policy == null ? null : policy.compiled();
         if (compiled == null) {
-            findings.at(INFO, doc, pointer, who + " could not be analysed (" + (policy == null ? "no policies"
+            findings.at(INFO, doc, pointer, who(role) + " could not be analysed (" + (policy == null ? "no policies"
                     : policy.compilation()) + "), so it is not known to grant " + action + " on " + resource + ".");
             return;
         }
         Decision d = compiled.decide(action, resource);
         if (!d.allowed()) {
-            report(policy, role, who, action, resource, d.verdict(), doc, pointer, why, findings);
+            report(policy, role, action, resource, d.verdict(), doc, pointer, why, findings);
         }
     }
 
-    private void report(RolePolicy policy, RoleSpec role, String who, String action, String resource, Verdict verdict,
-                        LocatedDocument doc, String pointer, String why, Findings findings) {
+    private static String who(RoleSpec role) {
+        return role.kind().word() + " role " + role.name();
+    }
+
+    private void report(RolePolicy policy, RoleSpec role, String action, String resource, Verdict verdict,
+                        LocatedDocument doc, String pointer, Supplier<String> why, Findings findings) {
         String pitfall = action.equals(GET) ? pitfall(policy, resource) : "";
-        findings.at(INFO, doc, pointer, who + " does not grant " + action + " on " + resource + " ("
-                + verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "), which " + why + pitfall
+        findings.at(INFO, doc, pointer, who(role) + " does not grant " + action + " on " + resource + " ("
+                + verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "), which " + why.get() + pitfall
                 + "; grant it in " + String.join(", ", role.policies()) + ".");
     }
 

@@ -33,7 +33,7 @@ public final class RoleNamesFollowConvention implements Rule {
         for (RoleSpec role : suite.roles()) {
             String env = role.environment() == null ? "<env>" : role.environment();
             String service = role.service() == null ? "<service>" : role.service();
-            if (!role.name().matches(suite.roleNamePattern(role.kind(), env, service))) {
+            if (!suite.followsRoleNaming(role.name(), role.kind(), env, service)) {
                 String example = switch (role.kind()) {
                     case ECS_TASK -> suite.app() + "-" + env + "-" + service + "-task";
                     case ECS_EXECUTION -> suite.app() + "-" + env + "-" + service + "-execution";

@@ -1,6 +1,7 @@
 package com.amply.policysuite.rules.naming;
 
 import com.amply.policysuite.model.RepositoryModel;
+import com.amply.policysuite.model.SecretName;
 import com.amply.policysuite.model.Severity;
 import com.amply.policysuite.model.Suite;
 import com.amply.policysuite.model.TaskDefinition;
@@ -34,7 +35,7 @@ public final class TaskDefinitionFamiliesFollowConvention implements Rule {
                 continue;
             }
             String family = td.family().value();
-            if (FamilyName.parse(family, suite).isEmpty() || !family.matches("[a-z0-9]+(?:-[a-z0-9]+)*")) {
+            if (FamilyName.parse(family, suite).isEmpty() || !SecretName.isKebab(family)) {
                 String env = td.environment(suite).orElse("<env>");
                 findings.at(INFO, td.document(), td.family().pointer(), "family " + family + " does not follow "
                         + suite.app() + "-<env>-<service> (lower-case kebab-case); for example " + suite.app() + "-" + env
