@@ -89,12 +89,30 @@ public final class DocumentLoader {
         }
     }
 
-    /** Loads {@code bytes} (UTF-8), reported as {@code file}. */
+    /**
+     * Loads {@code bytes} (UTF-8), reported as {@code file}. The tree is built without positions first (the common
+     * case: a document that loads and never needs a location). A document with a problem is read again with
+     * positions, so that the problem is located; a loaded one keeps {@code bytes} (not copied: don't change them)
+     * and is located again from them only when something asks it for a position.
+     */
     public LoadResult load(byte[] bytes, String file, Syntax syntax) {
         if (bytes.length > bounds.maxBytes()) {
             return failed(file, Kind.TOO_LARGE, "file is " + bytes.length + " bytes, over the limit of "
                     + bounds.maxBytes() + " bytes", SourcePosition.START);
         }
+        String text = decode(bytes);
+        if (text == null) {
+            return failed(file, Kind.SYNTAX, "is not valid UTF-8", SourcePosition.START);
+        }
+        LoadResult quick = build(text, file, syntax, false);
+        if (quick instanceof LoadResult.Loaded loaded) {
+            return new LoadResult.Loaded(new LocatedDocument(file, loaded.document().root(), () -> locate(bytes, file, syntax)));
+        }
+        return build(text, file, syntax, true);
+    }
+
+    /** The text without a byte order mark, or null when the bytes are not valid UTF-8. */
+    private static String decode(byte[] bytes) {
         // the JDK's fast decoder first; it turns malformed input into U+FFFD, so only a text holding one is
         // decoded again strictly, to tell malformed bytes from a U+FFFD actually written in the file
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -105,51 +123,27 @@ public final class DocumentLoader {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(bytes));
             } catch (CharacterCodingException e) {
-                return failed(file, Kind.SYNTAX, "is not valid UTF-8", SourcePosition.START);
+                return null;
             }
         }
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        return switch (syntax) {
-            case JSON -> loadJson(text, file);
-            case YAML -> loadYaml(text, file);
-        };
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     static LoadResult failed(String file, Kind kind, String message, SourcePosition position) {
         return new LoadResult.Failed(file, new LoadProblem(kind, message, position));
     }
 
-    /**
-     * Builds the tree without positions first (the common case: a document that loads and never needs a
-     * location). A document with a problem is read again with positions, so that the problem is located; a
-     * loaded one is located again only when something asks it for a position.
-     */
-    private LoadResult loadJson(String text, String file) {
-        LoadResult quick = buildJson(text, file, false);
-        if (quick instanceof LoadResult.Loaded loaded) {
-            return new LoadResult.Loaded(new LocatedDocument(file, loaded.document().root(), () -> locateJson(text, file)));
-        }
-        return buildJson(text, file, true);
+    private LoadResult build(String text, String file, Syntax syntax, boolean locate) {
+        return switch (syntax) {
+            case JSON -> buildJson(text, file, locate);
+            case YAML -> new YamlTreeBuilder(bounds, file, locate).load(text);
+        };
     }
 
-    /** As {@link #loadJson}: positions only for a problem, or when first asked for. */
-    private LoadResult loadYaml(String text, String file) {
-        LoadResult quick = new YamlTreeBuilder(bounds, file, false).load(text);
-        if (quick instanceof LoadResult.Loaded loaded) {
-            return new LoadResult.Loaded(new LocatedDocument(file, loaded.document().root(), () -> locateYaml(text, file)));
-        }
-        return new YamlTreeBuilder(bounds, file, true).load(text);
-    }
-
-    private LocatedDocument.Locations locateYaml(String text, String file) {
-        return new YamlTreeBuilder(bounds, file, true).load(text) instanceof LoadResult.Loaded loaded
+    private LocatedDocument.Locations locate(byte[] bytes, String file, Syntax syntax) {
+        String text = decode(bytes);
+        return text != null && build(text, file, syntax, true) instanceof LoadResult.Loaded loaded
                 ? loaded.document().locations() : null;
-    }
-
-    private LocatedDocument.Locations locateJson(String text, String file) {
-        return buildJson(text, file, true) instanceof LoadResult.Loaded loaded ? loaded.document().locations() : null;
     }
 
     private LoadResult buildJson(String text, String file, boolean locate) {

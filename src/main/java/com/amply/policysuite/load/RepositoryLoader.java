@@ -26,7 +26,6 @@ import com.amply.policysuite.policy.RolePolicy;
 import java.time.LocalDate;
 import java.util.Map;
 import com.amply.policysuite.model.RepositoryModel.SchemaExample;
-import com.amply.policysuite.model.RepositoryModel.TrackedFile;
 import com.amply.policysuite.secrets.SecretPayloadValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class RepositoryLoader {
         List<ConfigProblem> configProblems = List.of();
         // every tracked file is read once, here; policies and task definitions are parsed from these bytes
         Map<String, byte[]> contents = new java.util.HashMap<>();
-        List<TrackedFile> tracked;
+        TrackedFiles.Read tracked;
         try {
             tracked = TrackedFiles.read(root, contents);
         } catch (IOException | UncheckedIOException e) {
@@ -99,7 +98,7 @@ public final class RepositoryLoader {
         }
 
         List<Policy> policies = new ArrayList<>();
-        for (String file : files(root, RepositoryModel.POLICIES)) {
+        for (String file : files(root, RepositoryModel.POLICIES, tracked.walked())) {
             checked.add(file);
             Syntax syntax = Syntax.of(file);
             LoadResult result = syntax == Syntax.JSON
@@ -113,7 +112,7 @@ public final class RepositoryLoader {
         }
 
         List<TaskDefinition> taskDefinitions = new ArrayList<>();
-        for (String file : files(root, RepositoryModel.TASK_DEFINITIONS)) {
+        for (String file : files(root, RepositoryModel.TASK_DEFINITIONS, tracked.walked())) {
             checked.add(file);
             Syntax syntax = Syntax.of(file);
             LoadResult result = syntax != null
@@ -135,7 +134,7 @@ public final class RepositoryLoader {
         }
         schemaFiles.keySet().forEach(name -> checked.add("schemas/" + name));
         return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked,
-                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked, today, waivers,
+                schemaFiles, SecretPayloadValidator.fromSchemaFiles(schemaFiles), examples, tracked.files(), today, waivers,
                 rolePolicies(suite, policies));
     }
 
@@ -171,9 +170,15 @@ public final class RepositoryLoader {
 
     /**
      * Every regular file under {@code dir}, sorted, repository-relative. Hidden files and Markdown notes are
-     * skipped; symbolic links are not followed.
+     * skipped; symbolic links to files are read through. Taken from {@code walked} (the whole tree, already walked
+     * for the leak scan) when there is one; in a git work tree {@code dir} is walked, so that files not yet added
+     * are checked too.
      */
-    private static List<String> files(Path root, String dir) throws UnreadableRepository {
+    private static List<String> files(Path root, String dir, List<String> walked) throws UnreadableRepository {
+        if (walked != null) {
+            String prefix = dir + "/";
+            return walked.stream().filter(f -> f.startsWith(prefix) && checkable(f)).toList();
+        }
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) {
             return List.of();
@@ -185,7 +190,7 @@ public final class RepositoryLoader {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String f = root.relativize(file).toString().replace('\\', '/');
-                    if (TrackedFiles.isFile(file, attrs) && !f.substring(f.lastIndexOf('/') + 1).startsWith(".") && !f.endsWith(".md")) {
+                    if (TrackedFiles.isFile(file, attrs) && checkable(f)) {
                         out.add(f);
                     }
                     return FileVisitResult.CONTINUE;
@@ -196,5 +201,10 @@ public final class RepositoryLoader {
         }
         out.sort(null);
         return out;
+    }
+
+    /** Not a hidden file, nor a Markdown note. */
+    private static boolean checkable(String file) {
+        return !file.substring(file.lastIndexOf('/') + 1).startsWith(".") && !file.endsWith(".md");
     }
 }

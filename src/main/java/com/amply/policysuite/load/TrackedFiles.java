@@ -28,19 +28,25 @@ public final class TrackedFiles {
     private TrackedFiles() {
     }
 
+    /**
+     * The tracked files read, and, when they were found by walking the tree (outside a git work tree), every
+     * regular file the walk saw, sorted; null when git listed them (untracked files are then not among them).
+     */
+    public record Read(List<TrackedFile> files, List<String> walked) {
+    }
+
     public static List<TrackedFile> read(Path root) throws IOException {
-        return read(root, new java.util.HashMap<>());
+        return read(root, new java.util.HashMap<>()).files();
     }
 
     /**
      * Reads the tracked files and leaves each one's bytes in {@code contents} (by repository-relative path), so that
      * the loader parses policies and task definitions from them instead of reading every file twice.
      */
-    public static List<TrackedFile> read(Path root, java.util.Map<String, byte[]> contents) throws IOException {
-        List<String> paths = gitLsFiles(root);
-        if (paths == null) {
-            paths = walk(root);
-        }
+    public static Read read(Path root, java.util.Map<String, byte[]> contents) throws IOException {
+        List<String> listed = gitLsFiles(root);
+        List<String> walked = listed == null ? walk(root) : null;
+        List<String> paths = listed != null ? listed : walked;
         List<TrackedFile> out = new ArrayList<>();
         for (String rel : paths) {
             Path f = root.resolve(rel);
@@ -64,9 +70,9 @@ public final class TrackedFiles {
             if (isBinary(bytes)) {
                 continue;
             }
-            out.add(new TrackedFile(rel, new String(bytes, StandardCharsets.UTF_8), null));
+            out.add(new TrackedFile(rel, bytes, null));
         }
-        return out;
+        return new Read(out, walked);
     }
 
     /**
@@ -145,6 +151,6 @@ public final class TrackedFiles {
             }
         });
         out.sort(null);
-        return out;
+        return List.copyOf(out);
     }
 }

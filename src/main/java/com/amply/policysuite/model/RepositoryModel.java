@@ -53,8 +53,15 @@ public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<C
     public record SchemaExample(String file, String secret, String environment, boolean expectValid, String payload) {
     }
 
-    /** A tracked file's text, or why it could not be read ({@code text} is then null). */
-    public record TrackedFile(String path, String text, String unreadable) {
+    /**
+     * A tracked file's bytes, or why it could not be read ({@code content} is then null). The bytes are shared
+     * with the document parsed from them, so the model holds each file once.
+     */
+    public record TrackedFile(String path, byte[] content, String unreadable) {
+        /** The file as UTF-8 text (malformed bytes read as U+FFFD), decoded on each call; null if unreadable. */
+        public String text() {
+            return content == null ? null : new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** What kind of file could not be loaded; the kind decides which rule reports it. */

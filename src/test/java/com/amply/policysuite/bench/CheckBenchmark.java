@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CheckBenchmark {
     private static final int WARMUP = 5;
-    private static final int RUNS = 11;
+    private static final int RUNS = 15;
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {100, 300, 1000};
@@ -41,6 +41,7 @@ public final class CheckBenchmark {
             double[][] gc = new double[work.length][RUNS];
             for (int round = -WARMUP; round < RUNS; round++) {
                 for (int w = 0; w < work.length; w++) {
+                    System.gc(); // untimed: each measurement starts on an empty heap and pays for its own garbage only
                     long gc0 = gcMillis();
                     long c0 = THREADS.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
@@ -56,11 +57,20 @@ public final class CheckBenchmark {
             double located = median(ms[1]);
             double load = median(ms[2]);
             double check = median(ms[3]);
+            double[] roundRatio = new double[RUNS];
+            double[] roundCpuRatio = new double[RUNS];
+            for (int r = 0; r < RUNS; r++) {
+                roundRatio[r] = ms[3][r] / ms[0][r];
+                roundCpuRatio[r] = cpu[3][r] / cpu[0][r];
+            }
             double rawCpu = median(cpu[0]);
             double checkCpu = median(cpu[3]);
             System.out.printf("%-9d %6d %13.1f %17.1f %13.1f %9.1f %10.2f %10.2f %12.1f %12.1f %14.2f %12.1f%n", services,
                     files.size(), raw, located, load, check, check / raw, check / located, rawCpu, checkCpu, checkCpu / rawCpu,
                     median(gc[3]));
+            System.out.printf("          per-round check/raw: median %.2f (wall), %.2f (cpu); wall ratios %s%n",
+                    median(roundRatio), median(roundCpuRatio), Arrays.toString(Arrays.stream(roundRatio)
+                            .map(x -> Math.round(x * 100) / 100.0).sorted().toArray()));
         }
     }
 

@@ -8,6 +8,8 @@ import com.amply.policysuite.model.RepositoryModel;
 import com.amply.policysuite.model.RepositoryModel.TrackedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +38,28 @@ class RepositoryLoaderWalkTest {
                 .contains("policies/prod/linked.json", "policies/prod/NOTES.md", "suite.yaml")
                 .noneMatch(p -> p.startsWith("target/") || p.startsWith(".git/") || p.equals("policies/prod/dangling.json"))
                 .isSorted();
+    }
+
+    @Test
+    void in_a_git_work_tree_files_not_yet_added_are_checked_but_the_leak_scan_takes_what_git_tracks(@TempDir Path tmp)
+            throws Exception {
+        Path root = FixtureRepository.build(tmp.resolve("repo"), null);
+        git(root, "init", "-q");
+        git(root, "add", "-A");
+        Files.writeString(root.resolve("policies/prod/new.json"), "{\"Version\": \"2012-10-17\", \"Statement\": []}");
+
+        RepositoryModel model = FixtureRepository.load(root);
+
+        assertThat(model.policies()).extracting(Policy::file).contains("policies/prod/new.json", "policies/prod/api-task.json");
+        assertThat(model.trackedFiles()).extracting(TrackedFile::path).contains("policies/prod/api-task.json")
+                .doesNotContain("policies/prod/new.json");
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
     }
 }

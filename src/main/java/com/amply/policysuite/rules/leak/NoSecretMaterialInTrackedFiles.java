@@ -31,10 +31,11 @@ public final class NoSecretMaterialInTrackedFiles implements Rule {
     @Override
     public void check(RepositoryModel repository, Findings findings) {
         for (TrackedFile f : repository.trackedFiles()) {
-            if (f.text() == null) {
+            String text = f.text();
+            if (text == null) {
                 continue;
             }
-            for (LeakFinding leak : scanner.scan(f.path(), f.text())) {
+            for (LeakFinding leak : scanner.scan(f.path(), text)) {
                 findings.add(INFO, f.path(), "", new SourcePosition(leak.line(), leak.column()), leak.message());
             }
         }

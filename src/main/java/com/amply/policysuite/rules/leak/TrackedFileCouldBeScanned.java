@@ -23,7 +23,7 @@ public final class TrackedFileCouldBeScanned implements Rule {
     @Override
     public void check(RepositoryModel repository, Findings findings) {
         for (TrackedFile f : repository.trackedFiles()) {
-            if (f.text() == null) {
+            if (f.content() == null) {
                 findings.add(INFO, f.path(), "", SourcePosition.START, "not scanned for leaked secrets: " + f.unreadable()
                         + "; keep large data out of the repository or split it.");
             }
