@@ -43,7 +43,8 @@ public record RepositoryModel(LocatedDocument suiteDocument, Suite suite, List<C
         schemaExamples = List.copyOf(schemaExamples);
         trackedFiles = List.copyOf(trackedFiles);
         waivers = waivers == null ? WaiverFile.NONE : waivers;
-        rolePolicies = Map.copyOf(rolePolicies);
+        // a HashMap, not Map.copyOf: thousands of similar role names probe the immutable map's table slowly
+        rolePolicies = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(rolePolicies));
     }
 
     /**

@@ -16,6 +16,8 @@ public final class Suite {
     private final String account;
     private final String region;
     private final List<String> environments;
+    /** {@code arn:<partition>:secretsmanager:<region>:<account>:secret:<app>/}, made once. */
+    private final String secretArnPrefix;
     private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
     private final Map<String, CatalogSecret> secrets = new LinkedHashMap<>();
     private final Map<String, RoleSpec> roles = new LinkedHashMap<>();
@@ -37,6 +39,7 @@ public final class Suite {
         this.account = account;
         this.region = region;
         this.environments = List.copyOf(environments);
+        this.secretArnPrefix = "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + app + "/";
         services.forEach(s -> this.services.putIfAbsent(s.name(), s));
         secrets.forEach(s -> this.secrets.putIfAbsent(s.name(), s));
         roles.forEach(r -> {
@@ -127,7 +130,12 @@ public final class Suite {
 
     /** {@code arn:aws:secretsmanager:eu-central-1:123456789012:secret:<app>/<env>/<name>} without the random suffix. */
     public String secretArn(String environment, String name) {
-        return "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + app + "/" + environment + "/" + name;
+        return secretArnPrefix + environment + "/" + name;
+    }
+
+    /** {@link #secretArn} with {@code -<suffix>} appended, in one go: rules build one per secret reference. */
+    public String secretArn(String environment, String name, String suffix) {
+        return secretArnPrefix + environment + "/" + name + "-" + suffix;
     }
 
     /** The naming convention for task definition families: {@code <app>-<env>-<service>}. */

@@ -63,7 +63,16 @@ public final class StatementScreen {
         Prepared(PolicyInput policy) {
             List<Prepped> out = new java.util.ArrayList<>(policy.statements().size());
             for (AccessStatement s : policy.statements()) {
-                out.add(new Prepped(s, asciiLowered(s.actions()), commonLiteralPrefix(s.resources()),
+                List<String> ascii = new java.util.ArrayList<>();
+                List<String> other = new java.util.ArrayList<>();
+                for (String a : s.actions()) {
+                    if (isAscii(a)) {
+                        ascii.add(a.toLowerCase(Locale.ROOT));
+                    } else {
+                        other.add(a);
+                    }
+                }
+                out.add(new Prepped(s, List.copyOf(ascii), List.copyOf(other), commonLiteralPrefix(s.resources()),
                         s.hasConditions() || hasVariable(s)));
             }
             this.statements = List.copyOf(out);
@@ -75,10 +84,11 @@ public final class StatementScreen {
                 return Optional.empty();
             }
             String lowerAction = action.toLowerCase(Locale.ROOT);
+            boolean asciiAction = isAscii(lowerAction);
             int allowedBy = -1;
             for (Prepped p : statements) {
                 AccessStatement s = p.statement();
-                if (!matches(p.actions(), s.notAction(), lowerAction, true) || !p.matchesResource(resource)) {
+                if (!p.matchesAction(lowerAction, asciiAction) || !p.matchesResource(resource)) {
                     continue;
                 }
                 if (p.unscreenable()) {
@@ -96,11 +106,31 @@ public final class StatementScreen {
     }
 
     /**
-     * A statement with its action patterns in lower case where that changes no comparison (ASCII ones: compared
-     * ignoring case, they then match letter for letter), its resource patterns' common literal prefix, and whether
-     * it has conditions or variables.
+     * A statement with its ASCII action patterns in lower case (compared with a lower-cased ASCII action, they match
+     * letter for letter exactly when they match ignoring case) and its other ones as written, its resource patterns'
+     * common literal prefix, and whether it has conditions or variables.
      */
-    private record Prepped(AccessStatement statement, List<String> actions, String resourcePrefix, boolean unscreenable) {
+    private record Prepped(AccessStatement statement, List<String> asciiActions, List<String> otherActions,
+                           String resourcePrefix, boolean unscreenable) {
+        boolean matchesAction(String lowerAction, boolean asciiAction) {
+            boolean any = false;
+            for (String p : asciiActions) {
+                if (asciiAction ? Glob.matchesAfter(p, lowerAction, 0) : Glob.matches(p, lowerAction, true)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                for (String p : otherActions) {
+                    if (Glob.matches(p, lowerAction, true)) {
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            return any != statement.notAction();
+        }
+
         boolean matchesResource(String value) {
             boolean any = false;
             if (value.startsWith(resourcePrefix)) {
@@ -115,12 +145,13 @@ public final class StatementScreen {
         }
     }
 
-    private static List<String> asciiLowered(List<String> patterns) {
-        List<String> out = new java.util.ArrayList<>(patterns.size());
-        for (String p : patterns) {
-            out.add(p.chars().allMatch(c -> c < 128) ? p.toLowerCase(Locale.ROOT) : p);
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
         }
-        return out;
+        return true;
     }
 
     /** The longest literal text (before any wildcard) that every one of {@code patterns} starts with. */

@@ -58,12 +58,12 @@ public final class RolesAreNoBroaderThanNeeded implements Rule {
                 }
             }
         }
+        Set<String> appReads = new HashSet<>();
+        suite.secrets().stream().filter(s -> s.readBy() == SecretReader.APP).forEach(s -> appReads.add(s.name()));
         for (ServiceSpec service : suite.services()) {
             for (String env : service.environments()) {
                 Set<String> injected = injectedBy.get(env + '/' + service.name());
                 boolean deployed = injected != null;
-                Set<String> appReads = new HashSet<>();
-                suite.secrets().stream().filter(s -> s.readBy() == SecretReader.APP).forEach(s -> appReads.add(s.name()));
                 if (deployed) { // without a task definition there is nothing to measure the execution role against
                     broader(repository, suite.ecsRole(RoleKind.ECS_EXECUTION, env, service.name()).orElse(null), env,
                             injected, "its task definitions inject", findings);
@@ -88,7 +88,7 @@ public final class RolesAreNoBroaderThanNeeded implements Rule {
             if (needed.contains(secret.name()) || !secret.environments().contains(env)) {
                 continue;
             }
-            String arn = suite.secretArn(env, secret.name()) + "-" + RolesGrantWhatTheirSecretsNeed.SAMPLE_SUFFIX;
+            String arn = suite.secretArn(env, secret.name(), RolesGrantWhatTheirSecretsNeed.SAMPLE_SUFFIX);
             var quick = policy.quickDecision(RolesGrantWhatTheirSecretsNeed.GET, arn);
             boolean allowed;
             int statement;

@@ -58,19 +58,20 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
             if (role == null) {
                 continue; // TD003/TD005 report the missing pieces
             }
+            RolePolicy policy = repository.rolePolicies().get(role.name());
             for (SecretReference ref : td.secretReferences()) {
                 SecretArn arn = ref.arn().orElse(null);
                 SecretName name = ref.name().orElse(null);
                 if (arn == null || name == null || !env.equals(name.environment())) {
                     continue; // NAME001/NAME005/TD002 report those
                 }
-                String real = suite.secretArn(name.environment(), name.name()) + "-"
-                        + (arn.randomSuffix() != null ? arn.randomSuffix() : SAMPLE_SUFFIX);
-                mustGrant(repository, role, GET, real, td.document(), ref.valueFromPointer(),
+                String real = suite.secretArn(name.environment(), name.name(),
+                        arn.randomSuffix() != null ? arn.randomSuffix() : SAMPLE_SUFFIX);
+                mustGrant(role, policy, GET, real, td.document(), ref.valueFromPointer(),
                         () -> "ECS needs to inject " + ref.variable().name(), findings);
                 CatalogSecret secret = suite.secret(name.name()).orElse(null);
                 if (secret != null && secret.kmsKeyArn() != null) {
-                    mustGrant(repository, role, "kms:Decrypt", secret.kmsKeyArn(), td.document(), ref.valueFromPointer(),
+                    mustGrant(role, policy, "kms:Decrypt", secret.kmsKeyArn(), td.document(), ref.valueFromPointer(),
                             () -> "ECS needs to decrypt " + name + " (kmsKeyArn in suite.yaml)", findings);
                 }
             }
@@ -81,9 +82,10 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
                 if (role == null) {
                     continue;
                 }
+                RolePolicy policy = repository.rolePolicies().get(role.name());
                 for (CatalogSecret secret : suite.secrets()) {
                     if (secret.readBy() == SecretReader.APP && secret.environments().contains(env)) {
-                        mustGrant(repository, role, GET, suite.secretArn(env, secret.name()) + "-" + SAMPLE_SUFFIX,
+                        mustGrant(role, policy, GET, suite.secretArn(env, secret.name(), SAMPLE_SUFFIX),
                                 repository.suiteDocument(), secret.pointer() + "/readBy",
                                 () -> "application code of " + service.name() + " needs: it reads " + suite.app() + "/" + env
                                         + "/" + secret.name() + " itself (readBy: app)", findings);
@@ -93,9 +95,9 @@ public final class RolesGrantWhatTheirSecretsNeed implements Rule {
         }
     }
 
-    private void mustGrant(RepositoryModel repository, RoleSpec role, String action, String resource, LocatedDocument doc,
+    /** {@code policy}: the role's combined policy, null when it has none. */
+    private void mustGrant(RoleSpec role, RolePolicy policy, String action, String resource, LocatedDocument doc,
                            String pointer, Supplier<String> why, Findings findings) {
-        RolePolicy policy = repository.rolePolicies().get(role.name());
         var quick = policy == null ? java.util.Optional.<com.amply.policysuite.policy.StatementScreen.Screened>empty()
                 : policy.quickDecision(action, resource);
         if (quick.isPresent()) {

@@ -5,6 +5,7 @@ import com.amply.policysuite.model.CatalogSecret;
 import com.amply.policysuite.model.Located;
 import com.amply.policysuite.model.Policy;
 import com.amply.policysuite.model.RepositoryModel;
+import com.amply.policysuite.model.SecretArn;
 import com.amply.policysuite.model.SecretName;
 import com.amply.policysuite.model.SecretReference;
 import com.amply.policysuite.model.Severity;
@@ -45,12 +46,14 @@ public final class SecretNamesFollowConvention implements Rule {
         }
         for (TaskDefinition td : repository.taskDefinitions()) {
             for (SecretReference ref : td.secretReferences()) {
-                ref.arn().ifPresent(arn -> {
-                    String problem = problem(arn.secretName(), suite);
+                SecretArn arn = ref.arn().orElse(null);
+                if (arn != null) {
+                    // the reference's name is split already
+                    String problem = problem(arn.secretName(), ref.name().orElse(null), suite);
                     if (problem != null) {
                         findings.at(INFO, td.document(), ref.valueFromPointer(), problem);
                     }
-                });
+                }
             }
         }
         for (Policy policy : repository.policies()) {
@@ -71,8 +74,12 @@ public final class SecretNamesFollowConvention implements Rule {
 
     /** What is wrong with a concrete secret name, or null. */
     static String problem(String name, Suite suite) {
+        return problem(name, SecretName.split(name).orElse(null), suite);
+    }
+
+    /** {@link #problem(String, Suite)} with {@code name} already split ({@code parts} null when it does not split). */
+    private static String problem(String name, SecretName parts, Suite suite) {
         String app = suite.app();
-        SecretName parts = SecretName.split(name).orElse(null);
         if (parts == null) {
             String[] segments = name.split("/", -1);
             if (segments.length == 2 && segments[0].equals(app)) {
