@@ -124,7 +124,8 @@ final class YamlTreeBuilder {
         if (locate) {
             values.putIfAbsent(pointer, at);
         }
-        if (seen.put(node, Boolean.TRUE) != null && ++aliases > bounds.maxYamlAliases()) {
+        // only an anchored node can be reached again through an alias: the others need no bookkeeping
+        if (node.getAnchor() != null && seen.put(node, Boolean.TRUE) != null && ++aliases > bounds.maxYamlAliases()) {
             return fail(Kind.TOO_MANY_ALIASES, "uses more than " + bounds.maxYamlAliases() + " aliases", at);
         }
         if (++nodes > bounds.maxNodes()) {

@@ -1,7 +1,6 @@
 package com.amply.policysuite.model;
 
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A Secrets Manager secret ARN as ECS accepts it in {@code secrets[].valueFrom}:
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public record SecretArn(Arn arn, String secretName, String randomSuffix, String jsonKey, String versionStage,
                         String versionId) {
-    private static final Pattern SUFFIX = Pattern.compile("-([A-Za-z0-9]{6})$");
 
     /** The outcome of parsing: the ARN, or a sentence saying what is malformed. */
     public sealed interface Parse {
@@ -50,10 +48,9 @@ public record SecretArn(Arn arn, String secretName, String randomSuffix, String 
             return new Parse.Malformed("has an empty secret name");
         }
         String suffix = null;
-        var m = SUFFIX.matcher(name);
-        if (m.find()) {
-            String stripped = name.substring(0, m.start());
-            String candidate = m.group(1);
+        if (hasSuffixShape(name)) {
+            String stripped = name.substring(0, name.length() - 7);
+            String candidate = name.substring(name.length() - 6);
             if (knownName.test(stripped) || !candidate.equals(candidate.toLowerCase(java.util.Locale.ROOT))) {
                 suffix = candidate;
                 name = stripped;
@@ -66,6 +63,21 @@ public record SecretArn(Arn arn, String secretName, String randomSuffix, String 
             return new Parse.Malformed("names both a version stage and a version id; ECS accepts one of them");
         }
         return new Parse.Ok(new SecretArn(arn, name, suffix, jsonKey, stage, version));
+    }
+
+    /** Whether {@code name} ends in {@code -} and six ASCII letters or digits ({@code -[A-Za-z0-9]{6}$}). */
+    static boolean hasSuffixShape(String name) {
+        int n = name.length();
+        if (n < 7 || name.charAt(n - 7) != '-') {
+            return false;
+        }
+        for (int i = n - 6; i < n; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String emptyToNull(String s) {

@@ -68,6 +68,22 @@ class ArnAndSecretNameParsingTest {
         }
     }
 
+    @Test
+    void the_random_suffix_shape_agrees_with_its_regular_expression() {
+        java.util.regex.Pattern suffix = java.util.regex.Pattern.compile("-([A-Za-z0-9]{6})$");
+        Random random = new Random(6L);
+        char[] alphabet = {'a', 'Z', '0', '-', '_', '/', 'x'};
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(10);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = text.toString();
+            assertThat(SecretArn.hasSuffixShape(s)).as(s).isEqualTo(suffix.matcher(s).find());
+        }
+    }
+
     private static Optional<Arn> arnBySplit(String text) {
         if (!text.startsWith("arn:")) {
             return Optional.empty();
