@@ -16,13 +16,23 @@ public record Policy(String file, LocatedDocument document, List<Statement> stat
 
     /**
      * One statement. {@code actions} holds Action or NotAction entries ({@code notAction} tells which);
-     * {@code resources} likewise. {@code condition} is the raw Condition object or null.
+     * {@code resources} likewise, and {@code resourceArns} holds each resource parsed as an ARN (empty for one that
+     * is not). {@code condition} is the raw Condition object or null.
      */
     public record Statement(int index, String pointer, String sid, String effect, List<Located> actions,
-                            boolean notAction, List<Located> resources, boolean notResource, JsonNode condition) {
+                            boolean notAction, List<Located> resources, boolean notResource, JsonNode condition,
+                            List<java.util.Optional<Arn>> resourceArns) {
         public Statement {
             actions = List.copyOf(actions);
             resources = List.copyOf(resources);
+            resourceArns = List.copyOf(resourceArns);
+        }
+
+        /** A statement whose resources are parsed as ARNs here, once for every rule that reads them. */
+        public Statement(int index, String pointer, String sid, String effect, List<Located> actions, boolean notAction,
+                         List<Located> resources, boolean notResource, JsonNode condition) {
+            this(index, pointer, sid, effect, actions, notAction, resources, notResource, condition,
+                    resources.stream().map(r -> Arn.parse(r.value())).toList());
         }
 
         /** "statement 2 (Sid ReadStagingSecrets)" or "statement 2" for messages. */

@@ -24,12 +24,16 @@ public record ForbiddenAccess(RoleSpec role, String environment, List<AccessEntr
 
     /** For every declared role, each declared environment it does not read. */
     public static List<ForbiddenAccess> of(Suite suite) {
+        // one question per environment, shared by every role that must not reach it
+        java.util.Map<String, List<AccessEntry>> questions = new java.util.HashMap<>();
+        for (String environment : suite.environments()) {
+            questions.put(environment, List.of(new AccessEntry(List.of(SECRETS_ACTIONS), List.of(secretsOf(suite, environment)))));
+        }
         List<ForbiddenAccess> out = new ArrayList<>();
         for (RoleSpec role : suite.roles()) {
             for (String environment : suite.environments()) {
                 if (!role.readableEnvironments().contains(environment)) {
-                    out.add(new ForbiddenAccess(role, environment,
-                            List.of(new AccessEntry(List.of(SECRETS_ACTIONS), List.of(secretsOf(suite, environment))))));
+                    out.add(new ForbiddenAccess(role, environment, questions.get(environment)));
                 }
             }
         }

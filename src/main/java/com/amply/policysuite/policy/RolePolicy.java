@@ -73,20 +73,21 @@ public final class RolePolicy {
 
     /** The verdict for a concrete request when it needs no automaton (see {@link StatementScreen}). */
     public java.util.Optional<StatementScreen.Screened> quickDecision(String action, String resource) {
-        if (!screenable) {
-            return java.util.Optional.empty();
-        }
+        return screenable ? screen().decide(action, resource) : java.util.Optional.empty();
+    }
+
+    private StatementScreen.Prepared screen() {
         StatementScreen.Prepared screen = prepared;
         if (screen == null) {
             screen = new StatementScreen.Prepared(input); // immutable: made again at worst, if two threads race
             prepared = screen;
         }
-        return screen.decide(action, resource);
+        return screen;
     }
 
     /** True when no Allow statement can match the entry at all, so it is provably not granted. */
     public boolean provablyNotGranted(com.amply.policysuite.access.AccessEntry entry) {
-        return screenable && StatementScreen.noAllowCanMatchWithinBounds(input, entry.actions(), entry.resources());
+        return screenable && screen().noAllowCanMatch(entry.actions(), entry.resources());
     }
 
     /** Combines the role's policy files ({@code policiesByFile}); {@code budget} bounds the analysis when it is needed. */

@@ -103,6 +103,54 @@ public final class StatementScreen {
             }
             return Optional.of(allowedBy >= 0 ? new Screened(Verdict.ALLOWED, allowedBy) : new Screened(Verdict.IMPLICIT_DENY, -1));
         }
+
+        /**
+         * True when no Allow statement can match any of {@code actions} on any of {@code resources} (both patterns):
+         * then nothing is granted, whatever the Deny statements say. False means "maybe": ask the analyzer.
+         */
+        boolean noAllowCanMatch(List<String> actions, List<String> resources) {
+            List<String> lowerActions = new java.util.ArrayList<>(actions.size());
+            for (String a : actions) {
+                lowerActions.add(a.toLowerCase(Locale.ROOT));
+            }
+            long cells = 0;
+            for (Prepped p : statements) {
+                AccessStatement s = p.statement();
+                for (String pattern : s.resources()) {
+                    for (String r : resources) {
+                        cells += (long) (pattern.length() + 1) * (r.length() + 1);
+                    }
+                }
+                if (cells > MAX_CELLS) {
+                    return false; // too much pattern work for a shortcut
+                }
+                if (s.effect() != Effect.ALLOW) {
+                    continue;
+                }
+                // a statement with variables is unscreenable; conditions alone do not stop it from matching
+                if (s.notAction() || s.notResource() || p.unscreenable() && hasVariable(s)) {
+                    return false;
+                }
+                if (p.actionsIntersect(lowerActions) && intersectsAny(s.resources(), resources)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static boolean intersectsAny(List<String> patterns, List<String> requests) {
+        if (requests.isEmpty()) {
+            return true; // an entry without resources asks about all of them
+        }
+        for (String p : patterns) {
+            for (String r : requests) {
+                if (Glob.intersect(p, r)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -112,6 +160,26 @@ public final class StatementScreen {
      */
     private record Prepped(AccessStatement statement, List<String> asciiActions, List<String> otherActions,
                            String resourcePrefix, boolean unscreenable) {
+        /** Whether some action matches one of this statement's action patterns and one of {@code lowerActions}. */
+        boolean actionsIntersect(List<String> lowerActions) {
+            if (lowerActions.isEmpty()) {
+                return true; // an entry without actions asks about all of them
+            }
+            for (String r : lowerActions) {
+                for (String p : asciiActions) {
+                    if (Glob.intersect(p, r)) {
+                        return true;
+                    }
+                }
+                for (String p : otherActions) {
+                    if (Glob.intersect(p.toLowerCase(Locale.ROOT), r)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         boolean matchesAction(String lowerAction, boolean asciiAction) {
             boolean any = false;
             for (String p : asciiActions) {
@@ -177,32 +245,7 @@ public final class StatementScreen {
      * then nothing is granted, whatever the Deny statements say. False means "maybe": ask the analyzer.
      */
     public static boolean noAllowCanMatch(PolicyInput policy, List<String> actions, List<String> resources) {
-        return withinBounds(policy) && noAllowCanMatchWithinBounds(policy, actions, resources);
-    }
-
-    /** {@link #noAllowCanMatch} for a policy the caller already knows to be {@link #withinBounds within bounds}. */
-    static boolean noAllowCanMatchWithinBounds(PolicyInput policy, List<String> actions, List<String> resources) {
-        long cells = 0;
-        for (AccessStatement s : policy.statements()) {
-            for (String p : s.resources()) {
-                for (String r : resources) {
-                    cells += (long) (p.length() + 1) * (r.length() + 1);
-                }
-            }
-            if (cells > MAX_CELLS) {
-                return false; // too much pattern work for a shortcut
-            }
-            if (s.effect() != Effect.ALLOW) {
-                continue;
-            }
-            if (s.notAction() || s.notResource() || hasVariable(s)) {
-                return false;
-            }
-            if (intersectsAny(s.actions(), actions, true) && intersectsAny(s.resources(), resources, false)) {
-                return false;
-            }
-        }
-        return true;
+        return withinBounds(policy) && new Prepared(policy).noAllowCanMatch(actions, resources);
     }
 
     private static boolean hasVariable(AccessStatement s) {
@@ -229,19 +272,6 @@ public final class StatementScreen {
         return any != not;
     }
 
-    private static boolean intersectsAny(List<String> patterns, List<String> requests, boolean ignoreCase) {
-        if (requests.isEmpty()) {
-            return true; // an entry without resources (or actions) asks about all of them
-        }
-        for (String p : patterns) {
-            for (String r : requests) {
-                if (ignoreCase ? Glob.intersect(p.toLowerCase(Locale.ROOT), r.toLowerCase(Locale.ROOT)) : Glob.intersect(p, r)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     /** IAM's wildcards: {@code *} any sequence, {@code ?} one character, everything else literal. */
     static final class Glob {

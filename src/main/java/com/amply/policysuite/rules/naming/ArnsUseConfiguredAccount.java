@@ -66,8 +66,8 @@ public final class ArnsUseConfiguredAccount implements Rule {
         }
         for (Policy policy : repository.policies()) {
             for (Policy.Statement st : policy.statements()) {
-                for (Located r : st.resources()) {
-                    pattern(r, policy.document(), suite, findings);
+                for (int i = 0; i < st.resources().size(); i++) {
+                    pattern(st.resources().get(i), st.resourceArns().get(i).orElse(null), policy.document(), suite, findings);
                 }
             }
         }
@@ -97,7 +97,8 @@ public final class ArnsUseConfiguredAccount implements Rule {
         }
     }
 
-    private void pattern(Located resource, LocatedDocument doc, Suite suite, Findings findings) {
+    /** {@code arn}: the resource parsed, null when it is not an ARN. */
+    private void pattern(Located resource, Arn arn, LocatedDocument doc, Suite suite, Findings findings) {
         String text = resource.value();
         if (text.equals("*")) {
             return;
@@ -107,7 +108,6 @@ public final class ArnsUseConfiguredAccount implements Rule {
                     + " with it.");
             return;
         }
-        Arn arn = Arn.parse(text).orElse(null);
         if (arn == null) {
             findings.at(INFO, doc, resource.pointer(), "resource " + text + " is not a well-formed ARN"
                     + " (arn:partition:service:region:account:resource).");

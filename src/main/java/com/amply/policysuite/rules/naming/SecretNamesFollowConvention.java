@@ -58,8 +58,9 @@ public final class SecretNamesFollowConvention implements Rule {
         }
         for (Policy policy : repository.policies()) {
             for (Policy.Statement st : policy.statements()) {
-                for (Located r : st.resources()) {
-                    Arn arn = Arn.parse(r.value()).orElse(null);
+                for (int i = 0; i < st.resources().size(); i++) {
+                    Located r = st.resources().get(i);
+                    Arn arn = st.resourceArns().get(i).orElse(null);
                     if (arn == null || !arn.service().equals("secretsmanager") || !arn.resource().startsWith("secret:")) {
                         continue;
                     }
