@@ -21,6 +21,11 @@ public final class PolicyReader {
     }
 
     public static Policy read(LocatedDocument document) {
+        return read(document, new PolicyValidation.Memo(ServiceAuthorizationData.bundled()));
+    }
+
+    /** {@link #read(LocatedDocument)}, validating against {@code memo}'s data and sharing what it has checked. */
+    public static Policy read(LocatedDocument document, PolicyValidation.Memo memo) {
         JsonNode statement = document.root().path("Statement");
         List<Statement> statements = new ArrayList<>();
         if (statement.isObject()) {
@@ -33,7 +38,7 @@ public final class PolicyReader {
             }
         }
         return new Policy(document.file(), document, statements,
-                PolicyValidation.validate(document.root(), ServiceAuthorizationData.bundled()));
+                PolicyValidation.validate(document.root(), memo));
     }
 
     private static Statement statement(JsonNode s, String pointer, int index) {

@@ -13,6 +13,8 @@ import com.amply.policysuite.model.SourcePosition;
 import com.amply.policysuite.model.Suite;
 import com.amply.policysuite.model.TaskDefinition;
 import com.amply.policysuite.model.WaiverFile;
+import com.amply.policysuite.authz.ServiceAuthorizationData;
+import com.amply.policysuite.policy.PolicyValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -98,6 +100,7 @@ public final class RepositoryLoader {
         }
 
         List<Policy> policies = new ArrayList<>();
+        PolicyValidation.Memo validation = new PolicyValidation.Memo(ServiceAuthorizationData.bundled());
         for (String file : files(root, RepositoryModel.POLICIES, tracked.walked())) {
             checked.add(file);
             Syntax syntax = Syntax.of(file);
@@ -105,7 +108,7 @@ public final class RepositoryLoader {
                     ? load(documents, root, file, syntax, contents)
                     : unsupported(file, "is not a JSON file; IAM policies under policies/ must be .json");
             if (result instanceof LoadResult.Loaded loaded) {
-                policies.add(PolicyReader.read(loaded.document()));
+                policies.add(PolicyReader.read(loaded.document(), validation));
             } else {
                 unloadable.add(new Unloadable(FileKind.POLICY, file, ((LoadResult.Failed) result).problem()));
             }

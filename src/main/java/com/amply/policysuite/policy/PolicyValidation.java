@@ -33,14 +33,40 @@ public final class PolicyValidation {
     private static final Pattern ACTION = Pattern.compile("([A-Za-z0-9-]+):([A-Za-z0-9*?]+)");
 
     private final ServiceAuthorizationData data;
+    private final Memo memo;
     private final List<PolicyIssue> issues = new ArrayList<>();
 
-    private PolicyValidation(ServiceAuthorizationData data) {
+    private PolicyValidation(ServiceAuthorizationData data, Memo memo) {
         this.data = data;
+        this.memo = memo;
+    }
+
+    /**
+     * What the action patterns seen so far name, for one set of authorization data: a repository's policies repeat
+     * the same few actions, and checking one means a pattern match, case folding and several lookups. Not shared
+     * between threads.
+     */
+    public static final class Memo {
+        private static final int MAX_ENTRIES = 10_000;
+        private final ServiceAuthorizationData data;
+        private final Map<String, ActionCheck> actions = new HashMap<>();
+
+        public Memo(ServiceAuthorizationData data) {
+            this.data = data;
+        }
+    }
+
+    /** What an action pattern names: the known actions it matches, or the problem with it. */
+    private record ActionCheck(IssueCode problem, String details, List<ActionInfo> matches) {
     }
 
     public static List<PolicyIssue> validate(JsonNode root, ServiceAuthorizationData data) {
-        PolicyValidation v = new PolicyValidation(data);
+        return validate(root, new Memo(data));
+    }
+
+    /** {@link #validate(JsonNode, ServiceAuthorizationData)} with {@code memo}'s data, remembering actions in it. */
+    public static List<PolicyIssue> validate(JsonNode root, Memo memo) {
+        PolicyValidation v = new PolicyValidation(memo.data, memo);
         v.policy(root);
         return List.copyOf(v.issues);
     }
@@ -206,32 +232,42 @@ public final class PolicyValidation {
         if (text.equals("*")) {
             return List.of();
         }
+        ActionCheck check = memo.actions.get(text);
+        if (check == null) {
+            check = check(text);
+            if (memo.actions.size() < Memo.MAX_ENTRIES) {
+                memo.actions.put(text, check);
+            }
+        }
+        if (check.problem() != null) {
+            issue(check.problem(), check.details(), a.pointer());
+            return List.of();
+        }
+        return notAction ? List.of() : check.matches();
+    }
+
+    private ActionCheck check(String text) {
         var m = ACTION.matcher(text);
         if (!m.matches()) {
-            issue(IssueCode.INVALID_ACTION, "The action " + text + " is not service:action.", a.pointer());
-            return List.of();
+            return new ActionCheck(IssueCode.INVALID_ACTION, "The action " + text + " is not service:action.", null);
         }
         String prefix = m.group(1).toLowerCase(Locale.ROOT);
         if (!data.knowsService(prefix)) {
-            issue(IssueCode.INVALID_SERVICE, "The service " + m.group(1) + " does not exist.", a.pointer());
-            return List.of();
+            return new ActionCheck(IssueCode.INVALID_SERVICE, "The service " + m.group(1) + " does not exist.", null);
         }
         // a literal action is a map lookup; only a wildcard needs matching against every action of the service
         List<String> matching = text.indexOf('*') < 0 && text.indexOf('?') < 0
                 ? data.action(text).map(info -> List.of(info.fullName())).orElse(List.of())
                 : data.actionsMatching(text);
         if (matching.isEmpty()) {
-            issue(IssueCode.INVALID_ACTION, "The action " + text + " does not exist in service " + prefix + ".", a.pointer());
-            return List.of();
-        }
-        if (notAction) {
-            return List.of();
+            return new ActionCheck(IssueCode.INVALID_ACTION, "The action " + text + " does not exist in service " + prefix
+                    + ".", null);
         }
         List<ActionInfo> out = new ArrayList<>();
         for (String name : matching) {
             data.action(name).ifPresent(out::add);
         }
-        return out;
+        return new ActionCheck(null, null, List.copyOf(out));
     }
 
     private void resource(Located r) {
