@@ -55,7 +55,10 @@ public final class ArnsUseConfiguredAccount implements Rule {
                             + "; use " + suite.secretArn("<env>", "<name>") + "[-<6 chars>][:<json-key>:<version-stage>:<version-id>].");
                 } else {
                     // already parsed by the loader: judge the ARN parts without parsing the text again
-                    parts(ref.arn().get().arn(), "secretsmanager", td.document(), ref.valueFromPointer(), suite, findings);
+                    String problem = parts(ref.arn().get().arn(), "secretsmanager", suite);
+                    if (problem != null) {
+                        findings.at(INFO, td.document(), ref.valueFromPointer(), problem);
+                    }
                 }
             }
             for (Located role : new Located[] {td.taskRoleArn(), td.executionRoleArn()}) {
@@ -79,22 +82,27 @@ public final class ArnsUseConfiguredAccount implements Rule {
             findings.at(INFO, doc, pointer, "is not an ARN (arn:partition:service:region:account:resource).");
             return;
         }
-        parts(arn, service, doc, pointer, suite, findings);
+        String problem = parts(arn, service, suite);
+        if (problem != null) {
+            findings.at(INFO, doc, pointer, problem);
+        }
     }
 
-    private void parts(Arn arn, String service, LocatedDocument doc, String pointer, Suite suite, Findings findings) {
+    /** What is wrong with a concrete ARN's service, partition, region and account, or null. */
+    private static String parts(Arn arn, String service, Suite suite) {
         if (!arn.service().equals(service)) {
-            findings.at(INFO, doc, pointer, "ARN names service " + arn.service() + " where a " + service + " ARN is expected.");
-            return;
+            return "ARN names service " + arn.service() + " where a " + service + " ARN is expected.";
         }
         String expectedRegion = GLOBAL.contains(service) ? "" : suite.region();
+        if (arn.partition().equals(suite.partition()) && arn.region().equals(expectedRegion)
+                && arn.account().equals(suite.account())) {
+            return null;
+        }
         StringBuilder wrong = new StringBuilder();
         part(wrong, "partition", arn.partition(), suite.partition());
         part(wrong, "region", arn.region(), expectedRegion);
         part(wrong, "account", arn.account(), suite.account());
-        if (wrong.length() > 0) {
-            findings.at(INFO, doc, pointer, "ARN has " + wrong + ".");
-        }
+        return "ARN has " + wrong + ".";
     }
 
     /** {@code arn}: the resource parsed, null when it is not an ARN. */
@@ -112,6 +120,10 @@ public final class ArnsUseConfiguredAccount implements Rule {
             findings.at(INFO, doc, resource.pointer(), "resource " + text + " is not a well-formed ARN"
                     + " (arn:partition:service:region:account:resource).");
             return;
+        }
+        if (arn.partition().equals(suite.partition()) && (arn.region().isEmpty() || arn.region().equals(suite.region()))
+                && (arn.account().isEmpty() || arn.account().equals(suite.account()))) {
+            return; // the common case: every part as configured
         }
         StringBuilder wrong = new StringBuilder();
         if (!wild(arn.partition())) {

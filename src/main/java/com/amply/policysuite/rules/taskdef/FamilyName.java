@@ -14,18 +14,21 @@ public final class FamilyName {
     }
 
     public static Optional<Parts> parse(String family, Suite suite) {
-        if (family == null || !family.startsWith(suite.app() + "-")) {
+        String app = suite.app();
+        if (family == null || !family.startsWith(app) || family.length() <= app.length() || family.charAt(app.length()) != '-') {
             return Optional.empty();
         }
-        String rest = family.substring(suite.app().length() + 1);
-        Parts best = null;
+        int from = app.length() + 1;
+        String best = null;
         for (String env : suite.environments()) {
-            if (rest.startsWith(env + "-") && rest.length() > env.length() + 1
-                    && (best == null || env.length() > best.environment().length())) {
-                best = new Parts(env, rest.substring(env.length() + 1));
+            int dash = from + env.length();
+            // <env>- followed by at least one character; no strings built to compare (rules ask for every task definition)
+            if (family.length() > dash + 1 && family.charAt(dash) == '-' && family.startsWith(env, from)
+                    && (best == null || env.length() > best.length())) {
+                best = env;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty() : Optional.of(new Parts(best, family.substring(from + best.length() + 1)));
     }
 
     /** The declared service of a task definition in {@code env}, read from its family name. */

@@ -107,8 +107,11 @@ public final class TaskDefinitionHasRegisterShape implements Rule {
             return;
         }
         for (int i = 0; i < list.size(); i++) {
-            String entry = JsonPointer.child(at, i);
             JsonNode e = list.get(i);
+            if (e.isObject() && e.size() == 2 && nonEmptyString(e, "name") && nonEmptyString(e, valueKey)) {
+                continue; // the common case: exactly a name and a value, nothing to report
+            }
+            String entry = JsonPointer.child(at, i);
             if (!e.isObject()) {
                 findings.at(INFO, doc, entry, key + " entries must be {name, " + valueKey + "} objects.");
                 continue;
@@ -122,6 +125,11 @@ public final class TaskDefinitionHasRegisterShape implements Rule {
             requireString(doc, e, entry, "name", findings);
             requireString(doc, e, entry, valueKey, findings);
         }
+    }
+
+    private static boolean nonEmptyString(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v != null && v.isString() && !v.stringValue().isEmpty();
     }
 
     private void requireString(LocatedDocument doc, JsonNode node, String pointer, String key, Findings findings) {

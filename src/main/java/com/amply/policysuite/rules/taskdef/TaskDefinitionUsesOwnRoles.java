@@ -50,6 +50,9 @@ public final class TaskDefinitionUsesOwnRoles implements Rule {
     private void check(TaskDefinition td, Suite suite, String env, String service, Located arn, String key, RoleKind kind,
                        Findings findings) {
         Optional<RoleSpec> expected = service == null ? Optional.empty() : suite.ecsRole(kind, env, service);
+        if (arn != null && expected.isPresent() && arn.value().equals(suite.roleArn(expected.get().name()))) {
+            return; // the common case: exactly the role the convention expects
+        }
         String use = expected.map(r -> "; use " + suite.roleArn(r.name())).orElse("");
         if (arn == null) {
             if (td.document().root().path(key).isMissingNode()) {
