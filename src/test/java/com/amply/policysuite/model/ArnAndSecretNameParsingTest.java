@@ -2,6 +2,7 @@ package com.amply.policysuite.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amply.policysuite.RandomText;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,7 @@ class ArnAndSecretNameParsingTest {
         Random random = new Random(20261204L);
         char[] alphabet = {'a', 'r', 'n', ':', ':', '/', '/', '*', '-'};
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder text = new StringBuilder(random.nextBoolean() ? "arn:" : "");
-            int length = random.nextInt(12);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet[random.nextInt(alphabet.length)]);
-            }
-            String s = text.toString();
+            String s = (random.nextBoolean() ? "arn:" : "") + RandomText.of(random, 12, alphabet);
             assertThat(Arn.parse(s)).as(s).isEqualTo(arnBySplit(s));
             assertThat(Arn.isWellFormed(s)).as(s).isEqualTo(arnBySplit(s).isPresent());
             assertThat(SecretName.split(s)).as(s).isEqualTo(nameBySplit(s));
@@ -57,12 +53,7 @@ class ArnAndSecretNameParsingTest {
         Random random = new Random(4L);
         char[] alphabet = {'a', 'z', 'A', 'Z', '0', '9', '-', '_', '/', ' '};
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(8);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet[random.nextInt(alphabet.length)]);
-            }
-            String s = text.toString();
+            String s = RandomText.of(random, 8, alphabet);
             assertThat(SecretName.isKebab(s)).as(s).isEqualTo(kebab.matcher(s).matches());
             assertThat(SecretName.isUpperSnake(s)).as(s).isEqualTo(upperSnake.matcher(s).matches());
             if (kebab.matcher(s).matches()) {
@@ -79,12 +70,7 @@ class ArnAndSecretNameParsingTest {
         Random random = new Random(6L);
         char[] alphabet = {'a', 'Z', '0', '-', '_', '/', 'x'};
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(10);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet[random.nextInt(alphabet.length)]);
-            }
-            String s = text.toString();
+            String s = RandomText.of(random, 10, alphabet);
             assertThat(SecretArn.hasSuffixShape(s)).as(s).isEqualTo(suffix.matcher(s).find());
         }
     }

@@ -2,6 +2,7 @@ package com.amply.policysuite.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amply.policysuite.RandomText;
 import com.amply.policysuite.access.AccessEntry;
 import com.amply.policysuite.access.AccessStatement;
 import com.amply.policysuite.access.Budget;
@@ -62,20 +63,11 @@ class StatementScreenTest {
         Random random = new Random(11L);
         char[] alphabet = {'a', 'b', '*', '?'};
         for (int i = 0; i < 3_000; i++) {
-            String p = randomPattern(random, alphabet);
-            String q = randomPattern(random, alphabet);
+            String p = RandomText.of(random, 4, alphabet);
+            String q = RandomText.of(random, 4, alphabet);
             boolean expected = words.stream().anyMatch(w -> StatementScreen.Glob.matches(p, w) && StatementScreen.Glob.matches(q, w));
             assertThat(StatementScreen.Glob.intersect(p, q)).as("%s and %s", p, q).isEqualTo(expected);
         }
-    }
-
-    private static String randomPattern(Random random, char[] alphabet) {
-        StringBuilder p = new StringBuilder();
-        int length = random.nextInt(4);
-        for (int j = 0; j < length; j++) {
-            p.append(alphabet[random.nextInt(alphabet.length)]);
-        }
-        return p.toString();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.amply.policysuite.rules.taskdef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amply.policysuite.RandomText;
 import com.amply.policysuite.model.Suite;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,7 @@ class FamilyNameTest {
         String[] parts = {"amply", "-", "prod", "staging", "eu", "api", "x"};
         Random random = new Random(3L);
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder family = new StringBuilder();
-            int n = random.nextInt(7);
-            for (int j = 0; j < n; j++) {
-                family.append(parts[random.nextInt(parts.length)]);
-            }
-            String f = family.toString();
+            String f = RandomText.of(random, 7, parts);
             assertThat(FamilyName.parse(f, SUITE)).as(f).isEqualTo(byPrefixes(f));
         }
     }
