@@ -11,6 +11,7 @@ import com.amply.policysuite.model.SecretReader;
 import com.amply.policysuite.model.ServiceSpec;
 import com.amply.policysuite.model.Severity;
 import com.amply.policysuite.model.SeverityOverride;
+import com.amply.policysuite.model.SecretName;
 import com.amply.policysuite.model.Suite;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,8 +27,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SuiteReader {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    // checked once per entry of thousands: made once
+    private static final Set<String> SERVICE_KEYS = Set.of("name", "environments");
+    private static final Set<String> ROLE_KEYS = Set.of("name", "kind", "environment", "service", "reads", "policies");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
-    private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
@@ -63,7 +66,7 @@ public final class SuiteReader {
         List<ServiceSpec> services = new ArrayList<>();
         Set<String> serviceNames = new HashSet<>();
         for (Entry e : entries(root, "services")) {
-            onlyKeys(e.node, e.pointer, Set.of("name", "environments"));
+            onlyKeys(e.node, e.pointer, SERVICE_KEYS);
             String name = word(e.node, e.pointer, "name", true);
             List<String> serviceEnvs = e.node.has("environments") ? words(e.node, e.pointer, "environments", true) : environments;
             knownEnvironments(serviceEnvs, envs, e.pointer + "/environments");
@@ -103,7 +106,7 @@ public final class SuiteReader {
         List<RoleSpec> roles = new ArrayList<>();
         Set<String> roleNames = new HashSet<>();
         for (Entry e : entries(root, "roles")) {
-            onlyKeys(e.node, e.pointer, Set.of("name", "kind", "environment", "service", "reads", "policies"));
+            onlyKeys(e.node, e.pointer, ROLE_KEYS);
             String name = text(e.node, e.pointer, "name", true);
             String kindWord = text(e.node, e.pointer, "kind", true);
             RoleKind kind = kindWord == null ? null : RoleKind.of(kindWord);
@@ -257,7 +260,7 @@ public final class SuiteReader {
 
     private String word(JsonNode node, String pointer, String key, boolean required) {
         String v = text(node, pointer, key, required);
-        if (v != null && !WORD.matcher(v).matches()) {
+        if (v != null && !SecretName.isKebab(v)) {
             problem(JsonPointer.child(pointer, key), key + " must be lower-case kebab-case (letters, digits and single hyphens)");
         }
         return v;
@@ -265,7 +268,6 @@ public final class SuiteReader {
 
     private List<String> strings(JsonNode node, String pointer, String key, boolean required) {
         JsonNode v = node.get(key);
-        String at = JsonPointer.child(pointer, key);
         List<String> out = new ArrayList<>();
         if (v == null) {
             if (required) {
@@ -274,12 +276,12 @@ public final class SuiteReader {
             return out;
         }
         if (!v.isArray()) {
-            problem(at, key + " must be a list of strings");
+            problem(JsonPointer.child(pointer, key), key + " must be a list of strings");
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isString()) {
-                problem(JsonPointer.child(at, i), key + " entries must be strings");
+                problem(JsonPointer.child(JsonPointer.child(pointer, key), i), key + " entries must be strings");
             } else {
                 out.add(v.get(i).stringValue());
             }
@@ -290,7 +292,7 @@ public final class SuiteReader {
     private List<String> words(JsonNode node, String pointer, String key, boolean required) {
         List<String> out = strings(node, pointer, key, required);
         for (int i = 0; i < out.size(); i++) {
-            if (!WORD.matcher(out.get(i)).matches()) {
+            if (!SecretName.isKebab(out.get(i))) {
                 problem(JsonPointer.child(JsonPointer.child(pointer, key), i), key + " entries must be lower-case kebab-case");
             }
         }

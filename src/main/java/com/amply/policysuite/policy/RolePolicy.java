@@ -137,15 +137,19 @@ public final class RolePolicy {
     }
 
     private static List<String> values(List<Located> located) {
-        return located.stream().map(Located::value).toList();
+        List<String> out = new ArrayList<>(located.size());
+        for (Located l : located) {
+            out.add(l.value());
+        }
+        return out;
     }
 
     /** operator -> key -> values, with numbers and booleans as their text, the way IAM compares them. */
     static Map<String, Map<String, List<String>>> conditions(JsonNode condition) {
-        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-        if (condition == null || !condition.isObject()) {
-            return out;
+        if (condition == null || !condition.isObject() || condition.isEmpty()) {
+            return Map.of();
         }
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
         for (var op : condition.properties()) {
             Map<String, List<String>> keys = new LinkedHashMap<>();
             if (op.getValue().isObject()) {
