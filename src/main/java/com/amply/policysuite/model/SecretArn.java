@@ -66,7 +66,7 @@ public record SecretArn(Arn arn, String secretName, String randomSuffix, String 
     }
 
     /** Whether {@code name} ends in {@code -} and six ASCII letters or digits ({@code -[A-Za-z0-9]{6}$}). */
-    static boolean hasSuffixShape(String name) {
+    public static boolean hasSuffixShape(String name) {
         int n = name.length();
         if (n < 7 || name.charAt(n - 7) != '-') {
             return false;

@@ -115,12 +115,15 @@ public final class SecretNamesFollowConvention implements Rule {
         boolean wildcard = pattern.contains("*") || pattern.contains("?");
         if (!wildcard) {
             // a concrete name, possibly with its random suffix
-            String name = pattern.replaceFirst("-[A-Za-z0-9]{6}$", "");
+            String name = SecretArn.hasSuffixShape(pattern) ? pattern.substring(0, pattern.length() - 7) : pattern;
             String problem = problem(name, suite);
             return problem == null || problem(pattern, suite) == null ? null : problem;
         }
-        String[] segments = pattern.split("/", -1);
         String app = suite.app();
+        if (startsWithAppAndEnvironment(pattern, suite)) {
+            return null; // the common case: <app>/<declared env>/<anything>
+        }
+        String[] segments = pattern.split("/", -1);
         if (!segments[0].contains("*") && !segments[0].contains("?") && segments.length > 1 && !segments[0].equals(app)) {
             return "secret pattern " + pattern + " must start with " + app + "/.";
         }
@@ -135,6 +138,22 @@ public final class SecretNamesFollowConvention implements Rule {
                     + suite.environments() + ".";
         }
         return null;
+    }
+
+    /** Whether {@code pattern} starts with {@code <app>/<env>/} for a declared environment, compared in place. */
+    private static boolean startsWithAppAndEnvironment(String pattern, Suite suite) {
+        String app = suite.app();
+        int from = app.length() + 1;
+        if (!pattern.startsWith(app) || pattern.length() <= from || pattern.charAt(app.length()) != '/') {
+            return false;
+        }
+        int second = pattern.indexOf('/', from);
+        for (String env : suite.environments()) {
+            if (second - from == env.length() && pattern.startsWith(env, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kebab(String name) {
