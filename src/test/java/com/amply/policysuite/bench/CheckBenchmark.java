@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CheckBenchmark {
     private static final int WARMUP = 5;
-    /** Warm-up lasts at least this long too: small repositories take many rounds before the JIT has compiled check's code. */
-    private static final long WARMUP_NANOS = 5_000_000_000L;
+    /** Warm-up lasts at least this long too (-Dbench.warmupSeconds): small repositories take many rounds before the JIT has compiled check's code. */
+    private static final long WARMUP_NANOS = Long.getLong("bench.warmupSeconds", 15) * 1_000_000_000L;
     private static final int RUNS = 15;
 
     public static void main(String[] args) throws Exception {
