@@ -84,7 +84,7 @@ final class YamlTreeBuilder {
         if (root == null) {
             return DocumentLoader.failed(file, Kind.SYNTAX, "is empty; expected a YAML document", SourcePosition.START);
         }
-        JsonNode tree = convert(root, locate ? "" : null, 0);
+        JsonNode tree = convert(root, locate ? "" : null, 0, false);
         if (problem != null) {
             return new LoadResult.Failed(file, problem);
         }
@@ -119,13 +119,18 @@ final class YamlTreeBuilder {
         return mark == null ? SourcePosition.START : new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private JsonNode convert(Node node, String pointer, int depth) {
+    /**
+     * {@code again}: this node is inside a subtree reached again through an alias, so it was converted before. Every
+     * node converted again counts as one alias use (an alias of a collection costs as much as its contents). Only an
+     * anchored node can be the root of such a subtree, so only anchored nodes are remembered.
+     */
+    private JsonNode convert(Node node, String pointer, int depth, boolean again) {
         SourcePosition at = locate ? position(node.getStartMark()) : SourcePosition.START;
         if (locate) {
             values.putIfAbsent(pointer, at);
         }
-        // only an anchored node can be reached again through an alias: the others need no bookkeeping
-        if (node.getAnchor() != null && seen.put(node, Boolean.TRUE) != null && ++aliases > bounds.maxYamlAliases()) {
+        again = again || node.getAnchor() != null && seen.put(node, Boolean.TRUE) != null;
+        if (again && ++aliases > bounds.maxYamlAliases()) {
             return fail(Kind.TOO_MANY_ALIASES, "uses more than " + bounds.maxYamlAliases() + " aliases", at);
         }
         if (++nodes > bounds.maxNodes()) {
@@ -162,7 +167,7 @@ final class YamlTreeBuilder {
                 if (locate) {
                     keys.put(child, keyAt);
                 }
-                JsonNode v = convert(tuple.getValueNode(), child, depth + 1);
+                JsonNode v = convert(tuple.getValueNode(), child, depth + 1, again);
                 if (problem != null) {
                     return null;
                 }
@@ -177,7 +182,7 @@ final class YamlTreeBuilder {
             ArrayNode array = NODES.arrayNode();
             int index = 0;
             for (Node item : sequence.getValue()) {
-                JsonNode v = convert(item, locate ? JsonPointer.child(pointer, index) : null, depth + 1);
+                JsonNode v = convert(item, locate ? JsonPointer.child(pointer, index) : null, depth + 1, again);
                 index++;
                 if (problem != null) {
                     return null;

@@ -194,6 +194,22 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void an_alias_of_a_collection_counts_every_value_it_repeats() {
+        // one alias, but it repeats 61 values: as many alias uses as values converted again
+        StringBuilder list = new StringBuilder("[0");
+        for (int i = 1; i < 60; i++) {
+            list.append(',').append(i);
+        }
+        LoadProblem p = problem(yaml("a: &x " + list + "]\nb: *x\n"));
+        assertThat(p.kind()).isEqualTo(Kind.TOO_MANY_ALIASES);
+        assertThat(p.position()).isEqualTo(new SourcePosition(1, 145));
+        // 17 aliases of a three-value mapping
+        LoadProblem nested = problem(yaml("a: &x {b: {c: 1}}\nl:\n" + "  - *x\n".repeat(17)));
+        assertThat(nested.kind()).isEqualTo(Kind.TOO_MANY_ALIASES);
+        assertThat(nested.position()).isEqualTo(new SourcePosition(1, 15));
+    }
+
+    @Test
     void a_recursive_alias_stops_at_a_bound() {
         LoadProblem p = problem(yaml("a: &a [1, *a]\n"));
         assertThat(p.kind()).isIn(Kind.TOO_DEEP, Kind.TOO_MANY_ALIASES, Kind.SYNTAX);
