@@ -75,7 +75,7 @@ public final class RepositoryLoader {
         try {
             tracked = TrackedFiles.read(root, contents);
         } catch (IOException | UncheckedIOException e) {
-            throw new UnreadableRepository("cannot read " + root + ": " + e.getMessage());
+            throw new UnreadableRepository("cannot read " + root + ": " + reason(e));
         }
         LoadResult suiteResult = suiteDocuments.load(suitePath, RepositoryModel.SUITE_FILE, Syntax.YAML);
         if (suiteResult instanceof LoadResult.Loaded loaded) {
@@ -133,7 +133,7 @@ public final class RepositoryLoader {
             schemaFiles = SecretSchemaLoader.schemas(root);
             examples = SecretSchemaLoader.examples(root);
         } catch (IOException | UncheckedIOException e) {
-            throw new UnreadableRepository("cannot read " + root + ": " + e.getMessage());
+            throw new UnreadableRepository("cannot read " + root + ": " + reason(e));
         }
         schemaFiles.keySet().forEach(name -> checked.add("schemas/" + name));
         return new RepositoryModel(suiteDocument, suite, configProblems, policies, taskDefinitions, unloadable, checked,
@@ -153,6 +153,20 @@ public final class RepositoryLoader {
             out.put(role.name(), RolePolicy.of(role, byFile, Budget.defaults()));
         }
         return out;
+    }
+
+    /**
+     * Why reading failed, in words: the file system's exceptions carry only the path as their message
+     * ({@code AccessDeniedException: policies/x} says "policies/x").
+     */
+    static String reason(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String what = cause instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : cause instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : cause instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                : cause instanceof java.nio.file.FileSystemLoopException ? "a symbolic link loop"
+                : cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? what : what + ": " + cause.getMessage();
     }
 
     /** Parses {@code file} from the bytes already read for the leak scan, or from disk if it is not tracked. */
@@ -200,7 +214,7 @@ public final class RepositoryLoader {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            throw new UnreadableRepository("cannot list " + dir + "/: " + e.getMessage());
+            throw new UnreadableRepository("cannot list " + dir + "/: " + reason(e));
         }
         out.sort(null);
         return out;

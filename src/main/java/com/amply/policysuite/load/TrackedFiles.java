@@ -50,17 +50,16 @@ public final class TrackedFiles {
         List<TrackedFile> out = new ArrayList<>();
         for (String rel : paths) {
             Path f = root.resolve(rel);
-            // one open and read a file: no separate existence, type and size checks before it
+            // the walk saw only regular files (or links to them); what git lists is looked at first, since opening a
+            // named pipe would block, and a device or a submodule's directory is no file to scan
+            if (listed != null && !Files.isRegularFile(f)) {
+                continue; // also: deleted in the work tree
+            }
             byte[] bytes;
             try {
                 bytes = readAtMost(f, MAX_BYTES);
             } catch (NoSuchFileException e) {
-                continue; // deleted in the work tree
-            } catch (IOException e) {
-                if (Files.isDirectory(f)) {
-                    continue; // a submodule
-                }
-                throw e;
+                continue; // deleted since
             }
             if (bytes == null) {
                 out.add(new TrackedFile(rel, null, "is " + Files.size(f) + " bytes, over the scan limit of " + MAX_BYTES + " bytes"));

@@ -22,6 +22,29 @@ public record Finding(String ruleId, Severity severity, String file, String poin
         if (ruleId == null || severity == null || file == null || pointer == null || message == null) {
             throw new IllegalArgumentException("a finding needs a rule id, severity, file, pointer and message");
         }
+        message = visible(message);
+    }
+
+    /**
+     * {@code text} with control characters written as escapes ({@code \n}, {@code \t}, {@code \u0007}): a value
+     * quoted from a file (a secret name ending in a line break) must not split a finding over two lines.
+     */
+    static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != 0x7F) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+        }
+        return out == null ? text : out.toString();
     }
 
     /** The one-line form of STYLE.md: {@code TD002 error file:line:col /pointer: message}. */

@@ -62,4 +62,30 @@ class RepositoryLoaderWalkTest {
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
     }
+
+    @Test
+    void a_read_failure_is_described_in_words_not_only_by_its_path() {
+        assertThat(RepositoryLoader.reason(new java.nio.file.AccessDeniedException("policies/prod/x.json")))
+                .isEqualTo("permission denied: policies/prod/x.json");
+        assertThat(RepositoryLoader.reason(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("schemas"))))
+                .isEqualTo("no such file: schemas");
+        assertThat(RepositoryLoader.reason(new java.io.IOException("disk on fire"))).isEqualTo("IOException: disk on fire");
+    }
+
+    @Test
+    void a_tracked_link_to_a_named_pipe_is_skipped_not_opened(@TempDir Path tmp) throws Exception {
+        Path root = FixtureRepository.build(tmp.resolve("repo"), null);
+        Path fifo = tmp.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        Files.createSymbolicLink(root.resolve("pipe-link"), fifo);
+        git(root, "init", "-q");
+        git(root, "add", "-A");
+
+        // opening the pipe would block until a writer came; the check must finish without one
+        RepositoryModel model = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> FixtureRepository.load(root));
+
+        assertThat(model.trackedFiles()).extracting(TrackedFile::path).contains("suite.yaml").doesNotContain("pipe-link");
+    }
 }

@@ -75,6 +75,18 @@ class ArnAndSecretNameParsingTest {
         }
     }
 
+    @Test
+    void a_line_break_after_the_suffix_is_part_of_the_name_not_ignored() {
+        // the regular expression this replaced ended in '$', which also matches before a final line break, so such a
+        // valueFrom passed as the secret itself; ECS would look up a different name, so it is now left as written
+        SecretArn.Parse p = SecretArn.parse("arn:aws:secretsmanager:eu-central-1:123456789012:secret:amply/prod/db-AbC123\n",
+                name -> true);
+        assertThat(p).isInstanceOf(SecretArn.Parse.Ok.class);
+        SecretArn arn = ((SecretArn.Parse.Ok) p).arn();
+        assertThat(arn.secretName()).isEqualTo("amply/prod/db-AbC123\n");
+        assertThat(arn.randomSuffix()).isNull();
+    }
+
     private static Optional<Arn> arnBySplit(String text) {
         if (!text.startsWith("arn:")) {
             return Optional.empty();

@@ -50,35 +50,33 @@ public final class TaskDefinitionUsesOwnRoles implements Rule {
     private void check(TaskDefinition td, Suite suite, String env, String service, Located arn, String key, RoleKind kind,
                        Findings findings) {
         Optional<RoleSpec> expected = service == null ? Optional.empty() : suite.ecsRole(kind, env, service);
-        if (arn != null && expected.isPresent() && arn.value().equals(suite.roleArn(expected.get().name()))) {
-            return; // the common case: exactly the role the convention expects
-        }
-        String use = expected.map(r -> "; use " + suite.roleArn(r.name())).orElse("");
+        // the advice is only built for a finding
+        java.util.function.Supplier<String> use = () -> expected.map(r -> "; use " + suite.roleArn(r.name())).orElse("");
         if (arn == null) {
             if (td.document().root().path(key).isMissingNode()) {
-                findings.at(INFO, td.document(), "", env + " task definition has no " + key + use + ".");
+                findings.at(INFO, td.document(), "", env + " task definition has no " + key + use.get() + ".");
             }
             return;
         }
         String roleName = roleName(arn.value());
         if (roleName == null) {
             findings.at(INFO, td.document(), arn.pointer(), key + " is not an IAM role ARN (arn:" + suite.partition()
-                    + ":iam::" + suite.account() + ":role/NAME)" + use + ".");
+                    + ":iam::" + suite.account() + ":role/NAME)" + use.get() + ".");
             return;
         }
         RoleSpec role = suite.role(roleName).orElse(null);
         if (role == null) {
             findings.at(INFO, td.document(), arn.pointer(), key + " names role " + roleName
-                    + ", which suite.yaml does not declare" + use + ".");
+                    + ", which suite.yaml does not declare" + use.get() + ".");
         } else if (role.environment() != null && !role.environment().equals(env)) {
             findings.at(INFO, td.document(), arn.pointer(), env + " task definition must not use " + role.environment()
-                    + " role " + roleName + use + ".");
+                    + " role " + roleName + use.get() + ".");
         } else if (role.kind() != kind) {
             findings.at(INFO, td.document(), arn.pointer(), key + " names the " + role.kind().word() + " role " + roleName
-                    + "; it needs the " + kind.word() + " role" + use + ".");
+                    + "; it needs the " + kind.word() + " role" + use.get() + ".");
         } else if (expected.isPresent() && !expected.get().name().equals(roleName)) {
             findings.at(INFO, td.document(), arn.pointer(), key + " names role " + roleName + " of service " + role.service()
-                    + use + ".");
+                    + use.get() + ".");
         }
     }
 
