@@ -69,6 +69,11 @@ public final class DocumentLoader {
 
     /** Reads and loads {@code path}, reported as {@code file}. */
     public LoadResult load(Path path, String file, Syntax syntax) {
+        if (!Files.isRegularFile(path)) {
+            // a named pipe would block the read; a directory or a device is no document either
+            return failed(file, Kind.UNREADABLE, Files.exists(path) ? "is not a regular file" : "does not exist",
+                    SourcePosition.START);
+        }
         try {
             long size = Files.size(path);
             if (size > bounds.maxBytes()) {

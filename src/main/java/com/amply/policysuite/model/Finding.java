@@ -26,14 +26,16 @@ public record Finding(String ruleId, Severity severity, String file, String poin
     }
 
     /**
-     * {@code text} with control characters written as escapes ({@code \n}, {@code \t}, {@code \u0007}): a value
-     * quoted from a file (a secret name ending in a line break) must not split a finding over two lines.
+     * {@code text} with control characters and line separators written as escapes ({@code \n}, {@code \t}, and
+     * {@code \\uXXXX} for the others, such as next-line and the Unicode line separators): a value quoted from a file (a
+     * secret name ending in a line break, a key with one) must not split a finding over two lines. Messages are stored this way; reports write files and pointers
+     * this way (the finding keeps those exact, for waivers and JSON).
      */
-    static String visible(String text) {
+    public static String visible(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c != 0x7F) {
+            if (!(c < 0x20 || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029)) {
                 if (out != null) {
                     out.append(c);
                 }
@@ -49,12 +51,12 @@ public record Finding(String ruleId, Severity severity, String file, String poin
 
     /** The one-line form of STYLE.md: {@code TD002 error file:line:col /pointer: message}. */
     public String toLine() {
-        StringBuilder b = new StringBuilder(ruleId).append(' ').append(severity.word()).append(' ').append(file);
+        StringBuilder b = new StringBuilder(ruleId).append(' ').append(severity.word()).append(' ').append(visible(file));
         if (line > 0) {
             b.append(':').append(line).append(':').append(column);
         }
         if (!pointer.isEmpty()) {
-            b.append(' ').append(pointer);
+            b.append(' ').append(visible(pointer));
         }
         return b.append(": ").append(message).toString();
     }

@@ -70,7 +70,7 @@ public final class TextReport implements Reporter {
             entries.sort((a, b) -> Finding.ORDER.compare(a.finding(), b.finding()));
             int width = entries.stream().mapToInt(e -> position(e.finding()).length()).max().orElse(0);
             int ruleWidth = entries.stream().mapToInt(e -> e.finding().ruleId().length()).max().orElse(0);
-            out.append(paint(BOLD, file.getKey())).append('\n');
+            out.append(paint(BOLD, Finding.visible(file.getKey()))).append('\n');
             for (Entry e : entries) {
                 Finding f = e.finding();
                 String label = e.waived() != null ? "waived" : f.severity().word();
@@ -82,7 +82,7 @@ public final class TextReport implements Reporter {
                 out.append("  ").append(pad(position(f), width)).append("  ")
                         .append(paint(labelColour, pad(label, 7))).append("  ")
                         .append(paint(DIM, pad(f.ruleId(), ruleWidth))).append("  ")
-                        .append(f.pointer().isEmpty() ? "" : f.pointer() + ": ").append(f.message());
+                        .append(f.pointer().isEmpty() ? "" : Finding.visible(f.pointer()) + ": ").append(f.message());
                 if (e.waived() != null) {
                     out.append(' ').append(paint(DIM, waiverNote(e.waived())));
                 }

@@ -88,4 +88,19 @@ class RepositoryLoaderWalkTest {
 
         assertThat(model.trackedFiles()).extracting(TrackedFile::path).contains("suite.yaml").doesNotContain("pipe-link");
     }
+
+    @Test
+    void a_waiver_file_that_is_a_named_pipe_is_a_finding_not_a_hang(@TempDir Path tmp) throws Exception {
+        Path root = FixtureRepository.build(tmp.resolve("repo"), null);
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("waivers.yaml").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+
+        RepositoryModel model = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> FixtureRepository.load(root));
+
+        assertThat(model.unloadable()).anySatisfy(u -> {
+            assertThat(u.file()).isEqualTo("waivers.yaml");
+            assertThat(u.problem().message()).isEqualTo("is not a regular file");
+        });
+    }
 }
