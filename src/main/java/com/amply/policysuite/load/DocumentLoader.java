@@ -8,7 +8,6 @@ import com.amply.policysuite.model.JsonPointer;
 import com.amply.policysuite.model.SourcePosition;
 import com.amply.policysuite.model.SourceSpan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -75,18 +74,11 @@ public final class DocumentLoader {
                     SourcePosition.START);
         }
         try {
-            long size = Files.size(path);
-            if (size > bounds.maxBytes()) {
-                return failed(file, Kind.TOO_LARGE, "file is " + size + " bytes, over the limit of " + bounds.maxBytes()
-                        + " bytes", SourcePosition.START);
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) bounds.maxBytes() + 1);
-            }
-            if (bytes.length > bounds.maxBytes()) {
-                return failed(file, Kind.TOO_LARGE, "file is over the limit of " + bounds.maxBytes() + " bytes",
-                        SourcePosition.START);
+            // one open, the size from the open file: the same read as the leak scan's
+            byte[] bytes = TrackedFiles.readAtMost(path, bounds.maxBytes());
+            if (bytes == null) {
+                return failed(file, Kind.TOO_LARGE, "file is " + Files.size(path) + " bytes, over the limit of "
+                        + bounds.maxBytes() + " bytes", SourcePosition.START);
             }
             return load(bytes, file, syntax);
         } catch (IOException e) {

@@ -17,11 +17,8 @@ import com.amply.policysuite.authz.ServiceAuthorizationData;
 import com.amply.policysuite.policy.PolicyValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import com.amply.policysuite.access.Budget;
 import com.amply.policysuite.model.RoleSpec;
 import com.amply.policysuite.policy.RolePolicy;
@@ -200,24 +197,11 @@ public final class RepositoryLoader {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
         try {
-            // the walk's own attributes say what is a regular file: no second look at each file
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String f = root.relativize(file).toString().replace('\\', '/');
-                    if (TrackedFiles.isFile(file, attrs) && checkable(f)) {
-                        out.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            return TrackedFiles.walk(root, base).stream().filter(RepositoryLoader::checkable).toList();
         } catch (IOException | UncheckedIOException e) {
             throw new UnreadableRepository("cannot list " + dir + "/: " + reason(e));
         }
-        out.sort(null);
-        return out;
     }
 
     /** Not a hidden file, nor a Markdown note. */

@@ -35,10 +35,6 @@ public final class TrackedFiles {
     public record Read(List<TrackedFile> files, List<String> walked) {
     }
 
-    public static List<TrackedFile> read(Path root) throws IOException {
-        return read(root, new java.util.HashMap<>()).files();
-    }
-
     /**
      * Reads the tracked files and leaves each one's bytes in {@code contents} (by repository-relative path), so that
      * the loader parses policies and task definitions from them instead of reading every file twice.
@@ -127,29 +123,41 @@ public final class TrackedFiles {
     }
 
     /** A regular file, or a symbolic link to one. */
-    static boolean isFile(Path file, BasicFileAttributes attrs) {
+    private static boolean isFile(Path file, BasicFileAttributes attrs) {
         return attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
     }
 
     /** Every regular file but those under {@code .git/} and {@code target/}, which are not descended into. */
     private static List<String> walk(Path root) throws IOException {
+        return walk(root, root);
+    }
+
+    /**
+     * Every regular file (or link to one) under {@code from}, repository-relative with '/' separators and sorted; the
+     * repository's {@code .git/} and {@code target/} are not descended into.
+     */
+    static List<String> walk(Path root, Path from) throws IOException {
         List<String> out = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String rel = root.relativize(dir).toString().replace('\\', '/');
+                String rel = relative(root, dir);
                 return rel.equals(".git") || rel.equals("target") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (isFile(file, attrs)) {
-                    out.add(root.relativize(file).toString().replace('\\', '/'));
+                    out.add(relative(root, file));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         out.sort(null);
         return List.copyOf(out);
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
     }
 }

@@ -36,8 +36,8 @@ public final class PolicyValidation {
     private final Memo memo;
     private final List<PolicyIssue> issues = new ArrayList<>();
 
-    private PolicyValidation(ServiceAuthorizationData data, Memo memo) {
-        this.data = data;
+    private PolicyValidation(Memo memo) {
+        this.data = memo.data;
         this.memo = memo;
     }
 
@@ -66,7 +66,7 @@ public final class PolicyValidation {
 
     /** {@link #validate(JsonNode, ServiceAuthorizationData)} with {@code memo}'s data, remembering actions in it. */
     public static List<PolicyIssue> validate(JsonNode root, Memo memo) {
-        PolicyValidation v = new PolicyValidation(memo.data, memo);
+        PolicyValidation v = new PolicyValidation(memo);
         v.policy(root);
         return List.copyOf(v.issues);
     }
