@@ -81,7 +81,7 @@ final class AccessRequests {
         requireIdentityPolicy(policyType);
         List<AccessEntry> entries = access(access);
         Analysed policy = analysed(policyDocument, "policyDocument");
-        if (entries.stream().allMatch(e -> StatementScreen.noAllowCanMatch(policy.input, e.actions(), e.resources()))) {
+        if (StatementScreen.noAllowCanMatch(policy.input, entries)) {
             // no Allow statement can match any entry: exactly PASS, without building an automaton
             return response("PASS", "The policy does not grant any of the listed accesses.", List.of(), Optional.empty(),
                     Optional.empty());

@@ -1,5 +1,6 @@
 package com.amply.policysuite.policy;
 
+import com.amply.policysuite.access.AccessEntry;
 import com.amply.policysuite.access.AccessStatement;
 import com.amply.policysuite.access.Effect;
 import com.amply.policysuite.access.PolicyInput;
@@ -73,7 +74,7 @@ public final class StatementScreen {
                     }
                 }
                 out.add(new Prepped(s, List.copyOf(ascii), List.copyOf(other), commonLiteralPrefix(s.resources()),
-                        s.hasConditions() || hasVariable(s)));
+                        hasVariable(s)));
             }
             this.statements = List.copyOf(out);
         }
@@ -91,7 +92,7 @@ public final class StatementScreen {
                 if (!p.matchesAction(lowerAction, asciiAction) || !p.matchesResource(resource)) {
                     continue;
                 }
-                if (p.unscreenable()) {
+                if (s.hasConditions() || p.variable()) {
                     return Optional.empty();
                 }
                 if (s.effect() == Effect.DENY) {
@@ -127,8 +128,8 @@ public final class StatementScreen {
                 if (s.effect() != Effect.ALLOW) {
                     continue;
                 }
-                // a statement with variables is unscreenable; conditions alone do not stop it from matching
-                if (s.notAction() || s.notResource() || p.unscreenable() && hasVariable(s)) {
+                // conditions alone do not stop an Allow statement from matching
+                if (s.notAction() || s.notResource() || p.variable()) {
                     return false;
                 }
                 if (p.actionsIntersect(lowerActions) && intersectsAny(s.resources(), resources)) {
@@ -156,10 +157,10 @@ public final class StatementScreen {
     /**
      * A statement with its ASCII action patterns in lower case (compared with a lower-cased ASCII action, they match
      * letter for letter exactly when they match ignoring case) and its other ones as written, its resource patterns'
-     * common literal prefix, and whether it has conditions or variables.
+     * common literal prefix, and whether it uses policy variables.
      */
     private record Prepped(AccessStatement statement, List<String> asciiActions, List<String> otherActions,
-                           String resourcePrefix, boolean unscreenable) {
+                           String resourcePrefix, boolean variable) {
         /** Whether some action matches one of this statement's action patterns and one of {@code lowerActions}. */
         boolean actionsIntersect(List<String> lowerActions) {
             if (lowerActions.isEmpty()) {
@@ -241,11 +242,21 @@ public final class StatementScreen {
     }
 
     /**
-     * True when no Allow statement can match any of {@code actions} on any of {@code resources} (both patterns):
-     * then nothing is granted, whatever the Deny statements say. False means "maybe": ask the analyzer.
+     * True when, for every one of {@code entries}, no Allow statement can match any of its actions on any of its
+     * resources (both patterns): then nothing is granted, whatever the Deny statements say. False means "maybe":
+     * ask the analyzer. The policy is prepared once for all entries.
      */
-    public static boolean noAllowCanMatch(PolicyInput policy, List<String> actions, List<String> resources) {
-        return withinBounds(policy) && new Prepared(policy).noAllowCanMatch(actions, resources);
+    public static boolean noAllowCanMatch(PolicyInput policy, List<AccessEntry> entries) {
+        if (!withinBounds(policy)) {
+            return false;
+        }
+        Prepared prepared = new Prepared(policy);
+        for (AccessEntry e : entries) {
+            if (!prepared.noAllowCanMatch(e.actions(), e.resources())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasVariable(AccessStatement s) {
@@ -259,17 +270,6 @@ public final class StatementScreen {
             }
         }
         return false;
-    }
-
-    private static boolean matches(List<String> patterns, boolean not, String value, boolean ignoreCase) {
-        boolean any = false;
-        for (String p : patterns) {
-            if (Glob.matches(p, value, ignoreCase)) {
-                any = true;
-                break;
-            }
-        }
-        return any != not;
     }
 
 

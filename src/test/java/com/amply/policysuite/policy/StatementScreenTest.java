@@ -93,7 +93,7 @@ class StatementScreenTest {
             }
             List<String> actions = List.of(ACTION_PARTS[random.nextInt(ACTION_PARTS.length)]);
             List<String> resources = List.of(RESOURCE_PARTS[random.nextInt(RESOURCE_PARTS.length)]);
-            if (StatementScreen.noAllowCanMatch(policy, actions, resources)) {
+            if (StatementScreen.noAllowCanMatch(policy, List.of(new AccessEntry(actions, resources)))) {
                 screened++;
                 assertThat(compiled.checkAccessNotGranted(List.of(new AccessEntry(actions, resources))).result())
                         .as("seed %d round %d %s %s %s", SEED, round, policy, actions, resources).isEqualTo(CheckResult.PASS);
