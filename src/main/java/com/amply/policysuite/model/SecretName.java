@@ -52,21 +52,6 @@ public record SecretName(String app, String environment, String name) {
         return kebab.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
-    /** Whether {@code variable} equals {@link #variableName variableName(kebab)} for an ASCII {@code kebab}. */
-    public static boolean isVariableNameOf(String variable, String kebab) {
-        if (variable.length() != kebab.length()) {
-            return false;
-        }
-        for (int i = 0; i < kebab.length(); i++) {
-            char k = kebab.charAt(i);
-            char expected = k == '-' ? '_' : k >= 'a' && k <= 'z' ? (char) (k - 'a' + 'A') : k;
-            if (k >= 128 || variable.charAt(i) != expected) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public String fullName() {
         return app + "/" + environment + "/" + name;
     }

@@ -94,15 +94,11 @@ public final class ArnsUseConfiguredAccount implements Rule {
             return "ARN names service " + arn.service() + " where a " + service + " ARN is expected.";
         }
         String expectedRegion = GLOBAL.contains(service) ? "" : suite.region();
-        if (arn.partition().equals(suite.partition()) && arn.region().equals(expectedRegion)
-                && arn.account().equals(suite.account())) {
-            return null;
-        }
         StringBuilder wrong = new StringBuilder();
         part(wrong, "partition", arn.partition(), suite.partition());
         part(wrong, "region", arn.region(), expectedRegion);
         part(wrong, "account", arn.account(), suite.account());
-        return "ARN has " + wrong + ".";
+        return wrong.length() == 0 ? null : "ARN has " + wrong + ".";
     }
 
     /** {@code arn}: the resource parsed, null when it is not an ARN. */
@@ -120,10 +116,6 @@ public final class ArnsUseConfiguredAccount implements Rule {
             findings.at(INFO, doc, resource.pointer(), "resource " + text + " is not a well-formed ARN"
                     + " (arn:partition:service:region:account:resource).");
             return;
-        }
-        if (arn.partition().equals(suite.partition()) && (arn.region().isEmpty() || arn.region().equals(suite.region()))
-                && (arn.account().isEmpty() || arn.account().equals(suite.account()))) {
-            return; // the common case: every part as configured
         }
         StringBuilder wrong = new StringBuilder();
         if (!wild(arn.partition())) {

@@ -52,9 +52,6 @@ public final class ContainerSecretVariablesMatchSecrets implements Rule {
                 if (arn == null || name == null || !SecretName.isKebab(name.name())) {
                     continue;
                 }
-                if (SecretName.isVariableNameOf(variable, name.name())) {
-                    continue; // the common case, compared without building the expected name
-                }
                 String expected = SecretName.variableName(name.name());
                 String withKey = arn.jsonKey() == null ? null
                         : expected + "_" + arn.jsonKey().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
