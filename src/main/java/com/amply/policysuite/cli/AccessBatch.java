@@ -32,6 +32,11 @@ final class AccessBatch {
             .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
 
     /** Prints one response of the single-request form, indented, and returns 0 for PASS, 1 for FAIL. */
+    /** A request line's string field, or null when it is missing or not a string (the answer then says so). */
+    static String text(JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : null;
+    }
+
     static int printSingle(PrintWriter out, ObjectNode response) {
         out.print(PRETTY.writeValueAsString(response) + "\n");
         out.flush();

@@ -62,12 +62,11 @@ public final class CheckAccessNotGrantedCommand implements Callable<Integer> {
         AccessRequests requests = new AccessRequests(Budget.defaults());
         if (input.requests != null) {
             return AccessBatch.run(input.requests, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    r -> requests.checkAccessNotGranted(r.path("policyDocument").isString() ? r.get("policyDocument").stringValue() : null,
+                    r -> requests.checkAccessNotGranted(AccessBatch.text(r.get("policyDocument")),
                             r.get("access"), r.path("policyType").asString(policyType)));
         }
         try {
-            String document = new String(PolicyDocumentInput.read(input.single.policyDocument).bytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String document = PolicyDocumentInput.read(input.single.policyDocument).text();
             JsonNode access;
             try {
                 access = MAPPER.readTree(input.single.access);

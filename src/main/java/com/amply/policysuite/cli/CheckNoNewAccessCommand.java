@@ -1,7 +1,6 @@
 package com.amply.policysuite.cli;
 
 import com.amply.policysuite.access.Budget;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -54,20 +53,17 @@ public final class CheckNoNewAccessCommand implements Callable<Integer> {
         AccessRequests requests = new AccessRequests(Budget.defaults());
         if (input.requests != null) {
             return AccessBatch.run(input.requests, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    r -> requests.checkNoNewAccess(text(r.get("existingPolicyDocument")), text(r.get("newPolicyDocument")),
+                    r -> requests.checkNoNewAccess(AccessBatch.text(r.get("existingPolicyDocument")),
+                            AccessBatch.text(r.get("newPolicyDocument")),
                             r.path("policyType").asString(policyType)));
         }
         try {
-            String existing = new String(PolicyDocumentInput.read(input.pair.existing).bytes(), StandardCharsets.UTF_8);
-            String updated = new String(PolicyDocumentInput.read(input.pair.updated).bytes(), StandardCharsets.UTF_8);
+            String existing = PolicyDocumentInput.read(input.pair.existing).text();
+            String updated = PolicyDocumentInput.read(input.pair.updated).text();
             return AccessBatch.printSingle(spec.commandLine().getOut(), requests.checkNoNewAccess(existing, updated, policyType));
         } catch (PolicyDocumentInput.Unreadable | AccessRequests.BadRequest e) {
             spec.commandLine().getErr().println("policy-suite check-no-new-access: " + e.getMessage());
             return PolicySuite.USAGE;
         }
-    }
-
-    private static String text(tools.jackson.databind.JsonNode node) {
-        return node != null && node.isString() ? node.stringValue() : null;
     }
 }

@@ -22,6 +22,10 @@ final class PolicyDocumentInput {
 
     /** The bytes of the document and a name to report it by. */
     record Document(String name, byte[] bytes) {
+        /** The document as UTF-8 text. */
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     static Document read(String argument) throws Unreadable {
